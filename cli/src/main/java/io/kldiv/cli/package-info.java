@@ -1,0 +1,2 @@
+/** The {@code kldiv} command: demo, import, score, info. */
+package io.kldiv.cli;

@@ -1,0 +1,72 @@
+package io.kldiv;
+
+import java.util.Locale;
+
+/**
+ * How one side's stored values encode its distribution. Chosen per side: p may be logits while q is
+ * log-probabilities.
+ *
+ * @param kind        the encoding
+ * @param temperature for {@link Kind#LOGITS} only: p = softmax(a / T); 1 for the other kinds
+ */
+public record InputForm(Kind kind, double temperature) {
+
+    public enum Kind {
+        /** Probabilities: finite, ≥ 0, each row summing to 1 within the tolerance. */
+        PROB("prob"),
+        /** Probabilities rescaled by their row sum, which must be positive and finite. */
+        NORMALIZE("normalize"),
+        /** Natural-log probabilities; −inf is probability 0; each row's logsumexp is 0 within the tolerance. */
+        LOGPROB("logprob"),
+        /** Unnormalized scores turned into probabilities by softmax(a / T); −inf masks a category. */
+        LOGITS("logits");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    public static final InputForm PROB = new InputForm(Kind.PROB, 1.0);
+    public static final InputForm NORMALIZE = new InputForm(Kind.NORMALIZE, 1.0);
+    public static final InputForm LOGPROB = new InputForm(Kind.LOGPROB, 1.0);
+    public static final InputForm LOGITS = new InputForm(Kind.LOGITS, 1.0);
+
+    public InputForm {
+        if (kind == null) {
+            throw new IllegalArgumentException("input form kind is required");
+        }
+        if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be a finite number > 0, got " + temperature);
+        }
+        if (kind != Kind.LOGITS && temperature != 1.0) {
+            throw new IllegalArgumentException("a temperature applies to logits only, not to " + kind.id());
+        }
+    }
+
+    /** Logits with softmax temperature {@code t > 0}. */
+    public static InputForm logits(double t) {
+        return new InputForm(Kind.LOGITS, t);
+    }
+
+    /** Parses {@code prob}, {@code normalize}, {@code logprob} or {@code logits}; logits get the given temperature. */
+    public static InputForm parse(String name, double logitsTemperature) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (Kind k : Kind.values()) {
+            if (k.id.equals(wanted)) {
+                return k == Kind.LOGITS ? logits(logitsTemperature) : new InputForm(k, 1.0);
+            }
+        }
+        throw new IllegalArgumentException("unknown input form '" + name + "'; expected prob, normalize, logprob or logits");
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.LOGITS && temperature != 1.0 ? "logits(T=" + temperature + ")" : kind.id();
+    }
+}

@@ -1,0 +1,23 @@
+package io.kldiv.kernel;
+
+import io.kldiv.InvalidRowException;
+import io.kldiv.ScoreOptions;
+
+/**
+ * Scores a range of rows: every requested measure of each row from one read of its values, validating the
+ * values in the same pass. Implementations are stateless and safe to call from many threads on disjoint rows.
+ */
+public interface Kernel {
+
+    /** A short name for reports, e.g. {@code scalar} or {@code simd-512}. */
+    String name();
+
+    /**
+     * Scores rows {@code [fromRow, toRow)} of {@code in} into the same rows of {@code out}. A valid row gets its
+     * results and status {@link RowStatus#VALID}; an invalid row, under policy {@code nan} or {@code skip}, gets
+     * NaN results and the status of its reason.
+     *
+     * @throws InvalidRowException under policy {@code error}, for the first invalid row, with its row index
+     */
+    void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out);
+}

@@ -1,0 +1,119 @@
+package io.kldiv.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Chooses the kernel once per JVM: a provider's (SIMD) kernel when one is usable here, else the scalar one. The
+ * system property {@value #MODE_PROPERTY} forces {@code scalar} or {@code simd}, or leaves it to {@code auto}.
+ */
+public final class Kernels {
+    /** {@code auto} (default), {@code scalar} or {@code simd}. */
+    public static final String MODE_PROPERTY = "kldiv.kernel";
+
+    private static volatile KernelChoice chosen;
+
+    private Kernels() {
+    }
+
+    /** The kernel for this JVM, chosen on first use. */
+    public static KernelChoice best() {
+        KernelChoice c = chosen;
+        if (c == null) {
+            synchronized (Kernels.class) {
+                c = chosen;
+                if (c == null) {
+                    c = choose(System.getProperty(MODE_PROPERTY, "auto"), loadProviders());
+                    chosen = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The scalar kernel, whatever the machine: the fallback, and a baseline for tests and benchmarks. */
+    public static Kernel scalar() {
+        return new ScalarKernel();
+    }
+
+    /**
+     * The choice for a mode and a list of providers.
+     *
+     * @throws IllegalStateException when {@code simd} is forced and no provider is usable, saying why
+     */
+    static KernelChoice choose(String mode, List<KernelProvider> providers) {
+        switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case "scalar" -> {
+                return new KernelChoice(scalar(), "forced by -D" + MODE_PROPERTY + "=scalar");
+            }
+            case "simd" -> {
+                for (KernelProvider p : providers) {
+                    if (p.unavailableReason() == null) {
+                        return new KernelChoice(p.create(), "forced by -D" + MODE_PROPERTY + "=simd; " + p.describe());
+                    }
+                }
+                throw new IllegalStateException("-D" + MODE_PROPERTY + "=simd, but no SIMD kernel can run here: "
+                        + whyNot(providers));
+            }
+            case "auto" -> {
+                for (KernelProvider p : providers) {
+                    if (p.unavailableReason() == null) {
+                        return new KernelChoice(p.create(), p.describe());
+                    }
+                }
+                return new KernelChoice(scalar(), "no SIMD kernel: " + whyNot(providers));
+            }
+            default -> throw new IllegalArgumentException(
+                    "-D" + MODE_PROPERTY + " must be auto, scalar or simd, got '" + mode + "'");
+        }
+    }
+
+    private static String whyNot(List<KernelProvider> providers) {
+        if (providers.isEmpty()) {
+            return "the kldiv-simd module is not on the class path";
+        }
+        List<String> reasons = new ArrayList<>();
+        for (KernelProvider p : providers) {
+            reasons.add(p.name() + ": " + p.unavailableReason());
+        }
+        return String.join("; ", reasons);
+    }
+
+    private static List<KernelProvider> loadProviders() {
+        List<KernelProvider> providers = new ArrayList<>();
+        try {
+            for (KernelProvider p : ServiceLoader.load(KernelProvider.class)) {
+                providers.add(p);
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // A provider that cannot even load falls back to scalar; its error is the reason shown.
+            providers.add(new BrokenProvider(e));
+        }
+        return providers;
+    }
+
+    private record BrokenProvider(Throwable error) implements KernelProvider {
+        @Override
+        public String name() {
+            return "provider";
+        }
+
+        @Override
+        public String unavailableReason() {
+            return "failed to load: " + error;
+        }
+
+        @Override
+        public Kernel create() {
+            throw new IllegalStateException(unavailableReason());
+        }
+
+        @Override
+        public String describe() {
+            return unavailableReason();
+        }
+    }
+}

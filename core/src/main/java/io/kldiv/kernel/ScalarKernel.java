@@ -1,0 +1,96 @@
+package io.kldiv.kernel;
+
+import io.kldiv.ScoreOptions;
+import java.util.Arrays;
+
+/**
+ * The fallback kernel: plain Java, one row at a time. Each side is decoded (and validated) into p and ln p
+ * buffers, then the needed {@link Term} sums are taken over the buffers.
+ */
+public final class ScalarKernel implements Kernel {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out) {
+        MeasurePlan plan = new MeasurePlan(options);
+        double tolerance = options.sumTolerance(in.dtype());
+        SideDecoder pSide = SideDecoder.of(options.pForm(), tolerance);
+        SideDecoder qSide = SideDecoder.of(options.qForm(), tolerance);
+        int k = in.k();
+        double[] p = new double[k];
+        double[] lnP = new double[k];
+        double[] q = new double[k];
+        double[] lnQ = new double[k];
+        double[] sums = new double[Term.values().length];
+        for (long row = fromRow; row < toRow; row++) {
+            long offset = in.rowOffset(row);
+            boolean valid = pSide.decode(in.p(), in.dtype(), offset, p, lnP);
+            valid &= qSide.decode(in.q(), in.dtype(), offset, q, lnQ);
+            if (!valid) {
+                FlaggedRows.settle(in, options, row, out);
+                continue;
+            }
+            Arrays.fill(sums, 0.0);
+            if (plan.needs(Term.P_LOG_P_OVER_Q)) {
+                sums[Term.P_LOG_P_OVER_Q.ordinal()] = weightedDifference(p, lnP, lnQ);
+            }
+            if (plan.needs(Term.Q_LOG_Q_OVER_P)) {
+                sums[Term.Q_LOG_Q_OVER_P.ordinal()] = weightedDifference(q, lnQ, lnP);
+            }
+            if (plan.needs(Term.P_LOG_Q)) {
+                sums[Term.P_LOG_Q.ordinal()] = weighted(p, lnQ);
+            }
+            if (plan.needs(Term.P_LOG_P)) {
+                sums[Term.P_LOG_P.ordinal()] = weighted(p, lnP);
+            }
+            if (plan.needs(Term.Q_LOG_Q)) {
+                sums[Term.Q_LOG_Q.ordinal()] = weighted(q, lnQ);
+            }
+            if (plan.needs(Term.JS_TWICE)) {
+                sums[Term.JS_TWICE.ordinal()] = jensenShannonTwice(p, q);
+            }
+            plan.finish(sums, out, row);
+            out.setStatus(row, RowStatus.VALID);
+        }
+    }
+
+    /** Σ over w > 0 of w·(a − b). */
+    private static double weightedDifference(double[] w, double[] a, double[] b) {
+        double sum = 0.0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0.0) {
+                sum += w[i] * (a[i] - b[i]);
+            }
+        }
+        return sum;
+    }
+
+    /** Σ over w > 0 of w·a. */
+    private static double weighted(double[] w, double[] a) {
+        double sum = 0.0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0.0) {
+                sum += w[i] * a[i];
+            }
+        }
+        return sum;
+    }
+
+    private static double jensenShannonTwice(double[] p, double[] q) {
+        double sum = 0.0;
+        for (int i = 0; i < p.length; i++) {
+            double total = p[i] + q[i];
+            if (p[i] > 0.0) {
+                sum += p[i] * Math.log(2.0 * p[i] / total);
+            }
+            if (q[i] > 0.0) {
+                sum += q[i] * Math.log(2.0 * q[i] / total);
+            }
+        }
+        return sum;
+    }
+}

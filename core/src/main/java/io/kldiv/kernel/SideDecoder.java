@@ -1,0 +1,128 @@
+package io.kldiv.kernel;
+
+import io.kldiv.Dtype;
+import io.kldiv.InputForm;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The scalar "give me p and ln p" step for one side's row in its input form, with the form's validity check
+ * folded into the same read. It answers only valid or not: {@link FlaggedRows} finds out why.
+ */
+abstract sealed class SideDecoder {
+
+    static SideDecoder of(InputForm form, double tolerance) {
+        return switch (form.kind()) {
+            case PROB -> new Probabilities(tolerance);
+            case NORMALIZE -> new Normalized();
+            case LOGPROB -> new LogProbabilities(tolerance);
+            case LOGITS -> new Logits(form.temperature());
+        };
+    }
+
+    /**
+     * Decodes the row at byte {@code rowOffset} into {@code prob} and {@code logProb} (their length is k).
+     *
+     * @return false when the row breaks the form
+     */
+    abstract boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb);
+
+    private static final class Probabilities extends SideDecoder {
+        private final double tolerance;
+
+        Probabilities(double tolerance) {
+            this.tolerance = tolerance;
+        }
+
+        @Override
+        boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
+            RowValues.read(values, dtype, rowOffset, prob);
+            double sum = 0.0;
+            boolean finiteNonNegative = true;
+            for (int i = 0; i < prob.length; i++) {
+                double x = prob[i];
+                finiteNonNegative &= x >= 0.0 && x != Double.POSITIVE_INFINITY;
+                sum += x;
+                logProb[i] = Math.log(x);
+            }
+            return finiteNonNegative && Math.abs(sum - 1.0) <= tolerance;
+        }
+    }
+
+    private static final class Normalized extends SideDecoder {
+        @Override
+        boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
+            RowValues.read(values, dtype, rowOffset, prob);
+            double sum = 0.0;
+            boolean finiteNonNegative = true;
+            for (double x : prob) {
+                finiteNonNegative &= x >= 0.0 && x != Double.POSITIVE_INFINITY;
+                sum += x;
+            }
+            if (!finiteNonNegative || !(sum > 0.0) || sum == Double.POSITIVE_INFINITY) {
+                return false;
+            }
+            for (int i = 0; i < prob.length; i++) {
+                prob[i] /= sum;
+                logProb[i] = Math.log(prob[i]);
+            }
+            return true;
+        }
+    }
+
+    private static final class LogProbabilities extends SideDecoder {
+        private final double tolerance;
+
+        LogProbabilities(double tolerance) {
+            this.tolerance = tolerance;
+        }
+
+        @Override
+        boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
+            RowValues.read(values, dtype, rowOffset, logProb);
+            // A valid row has every value ≤ about 0, so Σ exp(x) cannot overflow; one that does is invalid anyway.
+            double sumExp = 0.0;
+            boolean noNanOrPlusInf = true;
+            for (int i = 0; i < logProb.length; i++) {
+                double x = logProb[i];
+                noNanOrPlusInf &= x == x && x != Double.POSITIVE_INFINITY;
+                prob[i] = Math.exp(x);
+                sumExp += prob[i];
+            }
+            return noNanOrPlusInf && Math.abs(Math.log(sumExp)) <= tolerance;
+        }
+    }
+
+    private static final class Logits extends SideDecoder {
+        private final double temperature;
+
+        Logits(double temperature) {
+            this.temperature = temperature;
+        }
+
+        @Override
+        boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
+            RowValues.read(values, dtype, rowOffset, logProb);
+            double max = Double.NEGATIVE_INFINITY;
+            boolean noNanOrPlusInf = true;
+            for (double x : logProb) {
+                noNanOrPlusInf &= x == x && x != Double.POSITIVE_INFINITY;
+                max = Math.max(max, x);
+            }
+            if (!noNanOrPlusInf || max == Double.NEGATIVE_INFINITY) {
+                return false;
+            }
+            // Shift by the maximum before dividing by T: every intermediate stays finite for finite input.
+            double sumExp = 0.0;
+            for (int i = 0; i < logProb.length; i++) {
+                logProb[i] = (logProb[i] - max) / temperature;
+                sumExp += Math.exp(logProb[i]);
+            }
+            double lnSum = Math.log(sumExp);
+            for (int i = 0; i < logProb.length; i++) {
+                logProb[i] -= lnSum;
+                prob[i] = Math.exp(logProb[i]);
+            }
+            return true;
+        }
+    }
+}

@@ -129,6 +129,39 @@ public abstract class KernelContract {
         }
     }
 
+    /** A row's result is a function of its values alone: how rows are split into ranges changes no bit. */
+    @ParameterizedTest
+    @EnumSource(Dtype.class)
+    void resultsDoNotDependOnHowRowsAreSplit(Dtype dtype) {
+        FormRows gen = new FormRows(1234);
+        for (int k : new int[] {3, 8, 13, 32, 300}) {
+            for (InputForm form : FORMS) {
+                List<double[][]> rows = new ArrayList<>();
+                for (int r = 0; r < 23; r++) {
+                    rows.add(new double[][] {gen.row(form, dtype, k, 0.1), gen.row(form, dtype, k, 0.1)});
+                }
+                PairRows in = layOut(dtype, k, rows, 1);
+                ScoreOptions options = ALL.withForms(form);
+                int n = rows.size();
+                ResultColumns whole = ResultColumns.onHeap(Measure.values().length, n);
+                kernel().score(in, options, 0, n, whole);
+                ResultColumns pieces = ResultColumns.onHeap(Measure.values().length, n);
+                int from = 0;
+                while (from < n) {
+                    int to = Math.min(n, from + 1 + gen.random().random().nextInt(6));
+                    kernel().score(in, options, from, to, pieces);
+                    from = to;
+                }
+                for (int r = 0; r < n; r++) {
+                    for (Measure m : Measure.values()) {
+                        assertEquals(Double.doubleToRawLongBits(whole.get(m.ordinal(), r)),
+                                Double.doubleToRawLongBits(pieces.get(m.ordinal(), r)), m + " k=" + k + " row " + r + " " + form);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void scoresOnlyTheRequestedRange() {
         FormRows gen = new FormRows(5);

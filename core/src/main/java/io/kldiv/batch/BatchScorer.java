@@ -1,0 +1,222 @@
+package io.kldiv.batch;
+
+import io.kldiv.InvalidReason;
+import io.kldiv.InvalidRowException;
+import io.kldiv.Measure;
+import io.kldiv.ScoreOptions;
+import io.kldiv.kernel.Kernel;
+import io.kldiv.kernel.PairRows;
+import io.kldiv.kernel.ResultColumns;
+import io.kldiv.kernel.RowStatus;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Scores every row of a pair of columns on a pool of threads and summarizes the results. Rows are cut into
+ * chunks of a few MiB whose boundaries depend only on the row size, never on the thread count; each chunk
+ * writes its own slice of the off-heap result columns (no locks on the hot path) and its own tally, and
+ * tallies are merged in chunk order, so every aggregate is identical for any thread count.
+ */
+public final class BatchScorer {
+    /** Bytes of p and q per chunk: large enough to amortize scheduling, small enough to stay in cache. */
+    static final long CHUNK_BYTES = 4L << 20;
+
+    private final Kernel kernel;
+    private final int threads;
+    private final int topK;
+    private final ProgressListener progress;
+    private final long chunkBytes;
+
+    /**
+     * @param kernel   the kernel every chunk runs
+     * @param threads  worker threads, ≥ 1
+     * @param topK     the k of the top-k overlap statistic, or 0 for none
+     * @param progress told how many rows are done
+     */
+    public BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress) {
+        this(kernel, threads, topK, progress, CHUNK_BYTES);
+    }
+
+    /** With a chunk size of the caller's choosing: tests use small chunks to get many of them. */
+    BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress, long chunkBytes) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (topK < 0) {
+            throw new IllegalArgumentException("top-k must be >= 0, got " + topK);
+        }
+        this.kernel = kernel;
+        this.threads = threads;
+        this.topK = topK;
+        this.progress = progress;
+        this.chunkBytes = chunkBytes;
+    }
+
+    /**
+     * Scores all rows.
+     *
+     * @throws InvalidRowException under policy {@code error}: the invalid row with the lowest index among those
+     *                             found before the job stopped
+     */
+    public BatchResult score(PairRows in, ScoreOptions options) {
+        int measures = options.measures().size();
+        long rows = in.rows();
+        long rowsPerChunk = Math.max(1, chunkBytes / (2L * in.k() * in.dtype().bytes()));
+        int chunks = Math.toIntExact((rows + rowsPerChunk - 1) / rowsPerChunk);
+        Arena arena = Arena.ofShared();
+        try {
+            ResultColumns out = allocate(arena, measures, rows);
+            ChunkTally[] tallies = new ChunkTally[chunks];
+            long start = System.nanoTime();
+            runChunks(in, options, out, tallies, rowsPerChunk);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ChunkTally total = new ChunkTally(measures);
+            for (ChunkTally t : tallies) {
+                total.merge(t);
+            }
+            BatchSummary summary = summarize(in, options, out, total, seconds);
+            return new BatchResult(arena, out, summary);
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private static ResultColumns allocate(Arena arena, int measures, long rows) {
+        List<MemorySegment> columns = new ArrayList<>();
+        for (int m = 0; m < measures; m++) {
+            columns.add(arena.allocate(Math.max(1, rows * Double.BYTES), 64));
+        }
+        return new ResultColumns(columns, arena.allocate(Math.max(1, rows), 64));
+    }
+
+    private void runChunks(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally[] tallies, long rowsPerChunk) {
+        AtomicLong nextChunk = new AtomicLong();
+        AtomicLong rowsDone = new AtomicLong();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        int workers = (int) Math.min(threads, Math.max(1, tallies.length));
+        Runnable worker = () -> {
+            RankAgreement ranks = new RankAgreement(in, topK);
+            long c;
+            while (failure.get() == null && (c = nextChunk.getAndIncrement()) < tallies.length) {
+                long from = c * rowsPerChunk;
+                long to = Math.min(in.rows(), from + rowsPerChunk);
+                try {
+                    kernel.score(in, options, from, to, out);
+                } catch (RuntimeException e) {
+                    failure.accumulateAndGet(e, BatchScorer::earlier);
+                    return;
+                }
+                ChunkTally tally = new ChunkTally(options.measures().size());
+                tally.add(out, from, to, ranks);
+                tallies[(int) c] = tally;
+                progress.rowsDone(rowsDone.addAndGet(to - from), in.rows());
+            }
+        };
+        if (workers == 1) {
+            worker.run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "kldiv-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    futures.add(pool.submit(worker));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scoring", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a scoring thread failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** Of two failures, the invalid row with the lower index (so the report does not depend on timing). */
+    private static RuntimeException earlier(RuntimeException a, RuntimeException b) {
+        if (a == null) {
+            return b;
+        }
+        if (a instanceof InvalidRowException x && b instanceof InvalidRowException y) {
+            return y.row() < x.row() ? y : x;
+        }
+        return a instanceof InvalidRowException ? b : a;
+    }
+
+    private BatchSummary summarize(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally total, double seconds) {
+        Map<InvalidReason, Long> invalid = new EnumMap<>(InvalidReason.class);
+        for (InvalidReason r : InvalidReason.values()) {
+            if (total.invalid[r.ordinal()] > 0) {
+                invalid.put(r, total.invalid[r.ordinal()]);
+            }
+        }
+        List<MeasureSummary> measures = new ArrayList<>();
+        for (int m = 0; m < options.measures().size(); m++) {
+            measures.add(measureSummary(options.measures().get(m), out, m, in.rows(), total));
+        }
+        long valid = total.measures.length == 0 ? 0 : total.measures[0].count + total.infCount[0];
+        double agreeRate = valid == 0 ? Double.NaN : (double) total.argmaxAgreements / valid;
+        Agreement top1 = new Agreement(1, agreeRate, valid < 2 ? Double.NaN : Math.sqrt(agreeRate * (1 - agreeRate) / valid));
+        Agreement topKAgreement = topK == 0 ? null
+                : new Agreement(Math.min(topK, in.k()), total.overlap.count == 0 ? Double.NaN : total.overlap.mean,
+                        total.overlap.standardError());
+        return new BatchSummary(in.rows(), in.k(), in.dtype(), threads, kernel.name(), seconds, in.bytesScanned(),
+                invalid, top1, topKAgreement, measures);
+    }
+
+    private static MeasureSummary measureSummary(Measure measure, ResultColumns out, int m, long rows, ChunkTally total) {
+        Moments finite = total.measures[m];
+        long infinite = total.infCount[m];
+        long count = finite.count + infinite;
+        Map<Percentile, Double> percentiles = new LinkedHashMap<>();
+        if (count == 0) {
+            for (Percentile p : Percentile.values()) {
+                percentiles.put(p, Double.NaN);
+            }
+            return new MeasureSummary(measure, 0, Double.NaN, Double.NaN, Double.NaN, percentiles, Double.NaN, 0);
+        }
+        // Linear interpolation between the order statistics around (n − 1)·f, as NumPy's default percentile.
+        long[] ranks = new long[2 * Percentile.values().length];
+        int i = 0;
+        for (Percentile p : Percentile.values()) {
+            double h = (count - 1) * p.fraction();
+            ranks[i++] = (long) Math.floor(h);
+            ranks[i++] = (long) Math.ceil(h);
+        }
+        double[] values = OrderStatistics.select(out.columns().get(m), rows,
+                r -> out.status(r) == RowStatus.VALID, ranks);
+        i = 0;
+        for (Percentile p : Percentile.values()) {
+            double h = (count - 1) * p.fraction();
+            double lo = values[i++];
+            double hi = values[i++];
+            double frac = h - Math.floor(h);
+            percentiles.put(p, frac == 0 || lo == hi ? lo : lo + frac * (hi - lo));
+        }
+        double mean = infinite > 0 ? Double.POSITIVE_INFINITY : finite.mean;
+        double stderr = infinite > 0 ? Double.NaN : finite.standardError();
+        return new MeasureSummary(measure, count, mean, stderr, total.min[m], percentiles, total.max[m], infinite);
+    }
+}

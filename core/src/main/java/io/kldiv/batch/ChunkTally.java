@@ -1,0 +1,76 @@
+package io.kldiv.batch;
+
+import io.kldiv.InvalidReason;
+import io.kldiv.kernel.ResultColumns;
+import io.kldiv.kernel.RowStatus;
+
+/**
+ * The partial statistics of one chunk of rows, taken right after the chunk is scored while its results are in
+ * cache. Chunks are merged in chunk order, never in completion order, so every aggregate is the same bit for
+ * bit whatever the thread count.
+ */
+final class ChunkTally {
+    final long[] invalid = new long[InvalidReason.values().length];
+    final Moments[] measures;
+    final long[] infCount;
+    final double[] min;
+    final double[] max;
+    long argmaxAgreements;
+    final Moments overlap = new Moments();
+
+    ChunkTally(int measureCount) {
+        measures = new Moments[measureCount];
+        for (int m = 0; m < measureCount; m++) {
+            measures[m] = new Moments();
+        }
+        infCount = new long[measureCount];
+        min = new double[measureCount];
+        max = new double[measureCount];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    }
+
+    /** Tallies rows [from, to) of the results; {@code ranks} adds agreement (null to leave it out). */
+    void add(ResultColumns out, long from, long to, RankAgreement ranks) {
+        for (long r = from; r < to; r++) {
+            byte status = out.status(r);
+            if (status != RowStatus.VALID) {
+                invalid[RowStatus.reason(status).ordinal()]++;
+                continue;
+            }
+            for (int m = 0; m < measures.length; m++) {
+                double v = out.get(m, r);
+                min[m] = Math.min(min[m], v);
+                max[m] = Math.max(max[m], v);
+                if (v == Double.POSITIVE_INFINITY) {
+                    infCount[m]++;
+                } else {
+                    measures[m].add(v);
+                }
+            }
+            if (ranks != null) {
+                if (ranks.argmaxAgrees(r)) {
+                    argmaxAgreements++;
+                }
+                if (ranks.wantsTopK()) {
+                    overlap.add(ranks.topKOverlap(r));
+                }
+            }
+        }
+    }
+
+    /** Folds {@code next} (the following chunk) into this one. */
+    void merge(ChunkTally next) {
+        for (int i = 0; i < invalid.length; i++) {
+            invalid[i] += next.invalid[i];
+        }
+        for (int m = 0; m < measures.length; m++) {
+            measures[m].merge(next.measures[m]);
+            infCount[m] += next.infCount[m];
+            min[m] = Math.min(min[m], next.min[m]);
+            max[m] = Math.max(max[m], next.max[m]);
+        }
+        argmaxAgreements += next.argmaxAgreements;
+        overlap.merge(next.overlap);
+    }
+}

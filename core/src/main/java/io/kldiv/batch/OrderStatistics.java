@@ -1,0 +1,82 @@
+package io.kldiv.batch;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+
+/**
+ * Exact order statistics of an off-heap float64 column without sorting it or copying it to the heap: a radix
+ * select on the bit patterns, 16 bits per pass, all wanted ranks at once. Four sequential passes over the
+ * column give every wanted value exactly, whatever the column's size.
+ */
+final class OrderStatistics {
+    private static final int DIGIT_BITS = 16;
+    private static final int BUCKETS = 1 << DIGIT_BITS;
+    private static final int LEVELS = Long.SIZE / DIGIT_BITS;
+    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
+    /** Which rows of the column take part: the others (invalid rows) are passed over. */
+    interface RowFilter {
+        boolean includes(long row);
+    }
+
+    private OrderStatistics() {
+    }
+
+    /**
+     * The values of the given 0-based ranks among the included rows (ascending order, NaN never included).
+     *
+     * @param column float64 values, one per row
+     * @param rows   rows in the column
+     * @param filter the rows that count
+     * @param ranks  wanted ranks, each in [0, number of included rows)
+     */
+    static double[] select(MemorySegment column, long rows, RowFilter filter, long[] ranks) {
+        int m = ranks.length;
+        long[] prefix = new long[m];
+        long[] remaining = ranks.clone();
+        for (int level = 0; level < LEVELS; level++) {
+            int shift = Long.SIZE - DIGIT_BITS * (level + 1);
+            long[] groups = level == 0 ? new long[] {0} : Arrays.stream(prefix).distinct().sorted().toArray();
+            long[][] histograms = new long[groups.length][BUCKETS];
+            for (long r = 0; r < rows; r++) {
+                if (!filter.includes(r)) {
+                    continue;
+                }
+                double v = column.getAtIndex(DOUBLE, r);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                long key = orderedKey(v);
+                int g = level == 0 ? 0 : Arrays.binarySearch(groups, key >>> (shift + DIGIT_BITS));
+                if (g >= 0) {
+                    histograms[g][(int) ((key >>> shift) & (BUCKETS - 1))]++;
+                }
+            }
+            for (int t = 0; t < m; t++) {
+                long[] h = histograms[level == 0 ? 0 : Arrays.binarySearch(groups, prefix[t])];
+                int digit = 0;
+                while (remaining[t] >= h[digit]) {
+                    remaining[t] -= h[digit];
+                    digit++;
+                }
+                prefix[t] = (prefix[t] << DIGIT_BITS) | digit;
+            }
+        }
+        double[] values = new double[m];
+        for (int t = 0; t < m; t++) {
+            values[t] = fromOrderedKey(prefix[t]);
+        }
+        return values;
+    }
+
+    /** A key whose unsigned order is the numeric order of doubles (−0.0 just below +0.0). */
+    static long orderedKey(double v) {
+        long bits = Double.doubleToRawLongBits(v);
+        return bits < 0 ? ~bits : bits | Long.MIN_VALUE;
+    }
+
+    static double fromOrderedKey(long key) {
+        return Double.longBitsToDouble(key < 0 ? key & Long.MAX_VALUE : ~key);
+    }
+}

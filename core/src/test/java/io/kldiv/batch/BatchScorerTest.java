@@ -1,0 +1,191 @@
+package io.kldiv.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kldiv.Dtype;
+import io.kldiv.InvalidPolicy;
+import io.kldiv.InvalidReason;
+import io.kldiv.InvalidRowException;
+import io.kldiv.Measure;
+import io.kldiv.ScoreOptions;
+import io.kldiv.kernel.Kernels;
+import io.kldiv.kernel.PairRows;
+import io.kldiv.reference.Reference;
+import io.kldiv.testing.RandomRows;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BatchScorerTest {
+    private static final int K = 12;
+    private static final int N = 3000;
+    private static final ScoreOptions OPTIONS = ScoreOptions.of(Measure.KL, Measure.JS, Measure.REVERSE_KL);
+    /** Small chunks (10 rows of K = 12 float64 pairs) so that a few thousand rows make hundreds of chunks. */
+    private static final long SMALL_CHUNK = 2L * K * Double.BYTES * 10;
+
+    private final double[][] p = new double[N][];
+    private final double[][] q = new double[N][];
+
+    BatchScorerTest() {
+        RandomRows rows = new RandomRows(11);
+        for (int r = 0; r < N; r++) {
+            p[r] = rows.probabilities(K, 0.1);
+            // One row in ten has zeros in q, where p is likely positive: KL is +inf there.
+            q[r] = rows.probabilities(K, r % 10 == 0 ? 0.3 : 0.0);
+        }
+    }
+
+    private PairRows input() {
+        double[] flatP = new double[N * K];
+        double[] flatQ = new double[N * K];
+        for (int r = 0; r < N; r++) {
+            System.arraycopy(p[r], 0, flatP, r * K, K);
+            System.arraycopy(q[r], 0, flatQ, r * K, K);
+        }
+        return PairRows.contiguous(MemorySegment.ofArray(flatP), MemorySegment.ofArray(flatQ), Dtype.FLOAT64, K, N);
+    }
+
+    private BatchResult run(int threads, int topK, ScoreOptions options) {
+        return new BatchScorer(Kernels.scalar(), threads, topK, ProgressListener.NONE, SMALL_CHUNK).score(input(), options);
+    }
+
+    @Test
+    void summaryMatchesStatisticsComputedFromTheReference() {
+        try (BatchResult result = run(2, 3, OPTIONS)) {
+            BatchSummary s = result.summary();
+            assertEquals(N, s.rows());
+            assertEquals(N, s.validRows());
+            for (int m = 0; m < OPTIONS.measures().size(); m++) {
+                double[] expected = new double[N];
+                for (int r = 0; r < N; r++) {
+                    expected[r] = Reference.score(OPTIONS, p[r], q[r])[m];
+                    assertEquals(expected[r], result.columns().get(m, r), 1e-12 * (1 + Math.abs(expected[r])));
+                }
+                MeasureSummary ms = s.measures().get(m);
+                long inf = Arrays.stream(expected).filter(v -> v == Double.POSITIVE_INFINITY).count();
+                assertEquals(inf, ms.infCount(), OPTIONS.measures().get(m).id());
+                assertEquals(N, ms.count());
+                double[] finite = Arrays.stream(expected).filter(Double::isFinite).toArray();
+                double mean = Arrays.stream(finite).average().orElseThrow();
+                if (inf > 0) {
+                    assertEquals(Double.POSITIVE_INFINITY, ms.mean());
+                } else {
+                    assertEquals(mean, ms.mean(), 1e-12 * Math.abs(mean));
+                    double var = Arrays.stream(finite).map(v -> (v - mean) * (v - mean)).sum() / (finite.length - 1);
+                    assertEquals(Math.sqrt(var / finite.length), ms.stderr(), 1e-9 * ms.stderr());
+                }
+                double[] sorted = expected.clone();
+                Arrays.sort(sorted);
+                assertEquals(sorted[0], ms.min(), 1e-12);
+                assertEquals(sorted[N - 1], ms.max());
+                for (Percentile pc : Percentile.values()) {
+                    double want = numpyPercentile(sorted, pc.fraction());
+                    double got = ms.percentile(pc);
+                    if (Double.isInfinite(want)) {
+                        assertEquals(want, got, pc.key());
+                    } else {
+                        assertEquals(want, got, 1e-12 * (1 + Math.abs(want)), pc.key());
+                    }
+                }
+            }
+            assertEquals(top1Rate(), s.top1().rate(), 1e-15);
+            assertEquals(topKOverlap(3), s.topK().rate(), 1e-12);
+            assertEquals(3, s.topK().k());
+        }
+    }
+
+    @Test
+    void summariesAreIdenticalForAnyThreadCount() {
+        try (BatchResult one = run(1, 5, OPTIONS); BatchResult four = run(4, 5, OPTIONS)) {
+            assertEquals(one.summary().measures(), four.summary().measures());
+            assertEquals(one.summary().top1(), four.summary().top1());
+            assertEquals(one.summary().topK(), four.summary().topK());
+            assertEquals(4, four.summary().threads());
+        }
+    }
+
+    @Test
+    void invalidRowsUnderErrorStopTheJobAtTheFirstBadRow() {
+        p[2500][4] = Double.NaN;
+        p[1700][2] = -1.0;
+        var e = assertThrows(InvalidRowException.class, () -> run(2, 0, OPTIONS));
+        assertEquals(1700, e.row());
+        assertEquals(InvalidReason.NEGATIVE, e.reason());
+        assertEquals(2, e.category());
+    }
+
+    @Test
+    void invalidRowsUnderNanAreCountedByReasonAndLeftOutOfStatistics() {
+        p[2500][4] = Double.NaN;
+        p[1700][2] = -1.0;
+        q[5][0] += 0.5;
+        try (BatchResult result = run(2, 0, OPTIONS.withOnInvalid(InvalidPolicy.NAN))) {
+            BatchSummary s = result.summary();
+            assertEquals(1L, s.invalid().get(InvalidReason.NAN));
+            assertEquals(1L, s.invalid().get(InvalidReason.NEGATIVE));
+            assertEquals(1L, s.invalid().get(InvalidReason.SUM_NOT_ONE));
+            assertEquals(N - 3, s.validRows());
+            assertEquals(N - 3, s.measures().get(1).count());
+            assertTrue(Double.isNaN(result.columns().get(0, 1700)));
+            assertTrue(Double.isFinite(s.measures().get(1).mean()));
+        }
+    }
+
+    @Test
+    void progressReachesTheTotal() {
+        AtomicLong last = new AtomicLong();
+        new BatchScorer(Kernels.scalar(), 3, 0, (done, total) -> last.accumulateAndGet(done, Math::max), SMALL_CHUNK)
+                .score(input(), OPTIONS).close();
+        assertEquals(N, last.get());
+    }
+
+    private double top1Rate() {
+        long agree = IntStream.range(0, N).filter(r -> argmax(p[r]) == argmax(q[r])).count();
+        return (double) agree / N;
+    }
+
+    private double topKOverlap(int k) {
+        double sum = 0;
+        for (int r = 0; r < N; r++) {
+            Set<Integer> a = top(p[r], k);
+            a.retainAll(top(q[r], k));
+            sum += (double) a.size() / k;
+        }
+        return sum / N;
+    }
+
+    private static int argmax(double[] x) {
+        int best = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Indices of the k largest values, ties to the lower index. */
+    private static Set<Integer> top(double[] x, int k) {
+        Integer[] idx = IntStream.range(0, x.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -x[i]).thenComparingInt(i -> i));
+        return new HashSet<>(Arrays.asList(idx).subList(0, k));
+    }
+
+    /** NumPy's default (linear) percentile of sorted values. */
+    private static double numpyPercentile(double[] sorted, double f) {
+        double h = (sorted.length - 1) * f;
+        int lo = (int) Math.floor(h);
+        int hi = (int) Math.ceil(h);
+        if (lo == hi || sorted[lo] == sorted[hi]) {
+            return sorted[lo];
+        }
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

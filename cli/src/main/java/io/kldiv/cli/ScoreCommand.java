@@ -1,0 +1,117 @@
+package io.kldiv.cli;
+
+import io.kldiv.InvalidPolicy;
+import io.kldiv.InvalidRowException;
+import io.kldiv.ScoreOptions;
+import io.kldiv.batch.BatchResult;
+import io.kldiv.batch.BatchScorer;
+import io.kldiv.batch.BatchSummary;
+import io.kldiv.io.AtomicOutput;
+import io.kldiv.kernel.Kernels;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Scores every row of a store file, or of two .npy files (p and q, same shape), "
+                + "prints a summary, and optionally writes per-row results and a JSON summary.",
+            "Outputs are published atomically: on any error none is left behind and existing files are untouched."})
+final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--store", paramLabel = "T.kls", description = "A store file made by 'kldiv import'.")
+        Path store;
+
+        @ArgGroup(exclusive = false)
+        NpyPairOptions npy;
+    }
+
+    static final class NpyPairOptions {
+        @Option(names = "--p", paramLabel = "P.npy", required = true, description = "p rows: a 2-D float32/float64 .npy file.")
+        Path p;
+
+        @Option(names = "--q", paramLabel = "Q.npy", required = true, description = "q rows: same shape and dtype as p.")
+        Path q;
+    }
+
+    @Mixin
+    ScoringOptions scoring;
+
+    @Option(names = "--out", paramLabel = "OUT.npy|OUT.csv",
+            description = "Per-row results, float64: .npy of shape [N] (one measure) or [N, M], or .csv with a header.")
+    Path out;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the summary as JSON.")
+    Path summaryJson;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "0",
+            description = "Also report the mean top-K overlap of p and q (default: off).")
+    int topK;
+
+    @Option(names = "--trust-checksums", description = "Skip the store's column checksums (the header is still checked).")
+    boolean trustChecksums;
+
+    @Override
+    public Integer call() throws Exception {
+        ScoreOptions options = scoring.toScoreOptions();
+        int threads = scoring.threads();
+        if (topK < 0) {
+            throw new ParameterException(spec.commandLine(), "--top-k must be >= 0, got " + topK);
+        }
+        if (out != null && !ResultsOutput.supports(out)) {
+            throw new ParameterException(spec.commandLine(), "--out must end in .npy or .csv, got " + out);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (ScoreInput input = source.store != null ? ScoreInput.store(source.store, !trustChecksums)
+                : ScoreInput.npy(source.npy.p, source.npy.q);
+             ProgressBar progress = ProgressBar.onStderr("scoring")) {
+            BatchResult result;
+            try {
+                result = new BatchScorer(Kernels.best().kernel(), threads, topK, progress).score(input.rows(), options);
+            } catch (InvalidRowException e) {
+                throw input.locate(e);
+            }
+            try (result) {
+                progress.close();
+                BatchSummary summary = result.summary();
+                publish(result, summary, options);
+                SummaryReport.print(stdout, "kldiv score", summary, options.base());
+            }
+        }
+        stdout.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** The JSON is written first but renamed into place last, so a failure anywhere leaves no output. */
+    private void publish(BatchResult result, BatchSummary summary, ScoreOptions options) throws Exception {
+        try (AtomicOutput json = summaryJson == null ? null : AtomicOutput.create(summaryJson)) {
+            if (json != null) {
+                try (OutputStream os = Files.newOutputStream(json.tempFile())) {
+                    SummaryJson.write(os, summary, options);
+                }
+            }
+            if (out != null) {
+                boolean skip = options.onInvalid() == InvalidPolicy.SKIP;
+                long kept = skip ? summary.validRows() : summary.rows();
+                ResultsOutput.write(out, options.measures(), result.columns(), summary.rows(), skip, kept);
+            }
+            if (json != null) {
+                json.commit();
+            }
+        }
+    }
+}

@@ -22,14 +22,7 @@ public final class NpyImport {
      */
     public static Path importPair(Path pFile, Path qFile, Path destination) throws IOException {
         try (NpyArray p = NpyArray.open(pFile); NpyArray q = NpyArray.open(qFile)) {
-            if (p.rows() != q.rows() || p.cols() != q.cols()) {
-                throw new NpyFormatException(qFile, "shape (" + q.rows() + ", " + q.cols() + ") does not match "
-                        + pFile + " with shape (" + p.rows() + ", " + p.cols() + "); p and q must have the same shape");
-            }
-            if (p.dtype() != q.dtype()) {
-                throw new NpyFormatException(qFile, "dtype " + q.dtype() + " does not match " + pFile + " with dtype "
-                        + p.dtype() + "; p and q must have the same dtype");
-            }
+            NpyPair.checkSameShape(p, q);
             long rowBytes = (long) p.cols() * p.dtype().bytes();
             long chunkRows = Math.max(1, CHUNK_BYTES / rowBytes);
             try (TableWriter writer = TableWriter.create(destination, p.dtype(), p.cols(), p.rows(), false)) {

@@ -2,7 +2,6 @@ package io.kldiv.cli;
 
 import io.kldiv.InvalidRowException;
 import io.kldiv.kernel.PairRows;
-import io.kldiv.npy.NpyArray;
 import io.kldiv.npy.NpyPair;
 import io.kldiv.store.PairTable;
 import io.kldiv.store.TableFile;
@@ -14,44 +13,26 @@ import java.nio.file.Path;
  * side came from, so errors name it.
  */
 final class ScoreInput implements AutoCloseable {
-    private final PairRows rows;
+    private final PairTable table;
     private final String pSource;
     private final String qSource;
-    private final AutoCloseable[] resources;
 
-    private ScoreInput(PairRows rows, String pSource, String qSource, AutoCloseable... resources) {
-        this.rows = rows;
+    private ScoreInput(PairTable table, String pSource, String qSource) {
+        this.table = table;
         this.pSource = pSource;
         this.qSource = qSource;
-        this.resources = resources;
     }
 
     static ScoreInput store(Path file, boolean verifyColumns) throws IOException {
-        PairTable table = TableFile.open(file, verifyColumns);
-        PairRows rows = PairRows.contiguous(table.p(), table.q(), table.dtype(), table.k(), table.rows());
-        return new ScoreInput(rows, file.toString(), file.toString(), table);
+        return new ScoreInput(TableFile.open(file, verifyColumns), file.toString(), file.toString());
     }
 
     static ScoreInput npy(Path pFile, Path qFile) throws IOException {
-        NpyArray p = NpyArray.open(pFile);
-        try {
-            NpyArray q = NpyArray.open(qFile);
-            try {
-                NpyPair.requireSameShape(p, q);
-                PairRows rows = PairRows.contiguous(p.data(), q.data(), p.dtype(), p.cols(), p.rows());
-                return new ScoreInput(rows, pFile.toString(), qFile.toString(), q, p);
-            } catch (IOException | RuntimeException e) {
-                q.close();
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            p.close();
-            throw e;
-        }
+        return new ScoreInput(NpyPair.open(pFile, qFile), pFile.toString(), qFile.toString());
     }
 
     PairRows rows() {
-        return rows;
+        return PairRows.contiguous(table.p(), table.q(), table.dtype(), table.k(), table.rows());
     }
 
     /** The error located in the file its side came from. */
@@ -60,9 +41,7 @@ final class ScoreInput implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
+    public void close() {
+        table.close();
     }
 }

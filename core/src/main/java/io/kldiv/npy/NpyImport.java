@@ -22,7 +22,7 @@ public final class NpyImport {
      */
     public static Path importPair(Path pFile, Path qFile, Path destination) throws IOException {
         try (NpyArray p = NpyArray.open(pFile); NpyArray q = NpyArray.open(qFile)) {
-            NpyPair.requireSameShape(p, q);
+            NpyPair.checkSameShape(p, q);
             long rowBytes = (long) p.cols() * p.dtype().bytes();
             long chunkRows = Math.max(1, CHUNK_BYTES / rowBytes);
             try (TableWriter writer = TableWriter.create(destination, p.dtype(), p.cols(), p.rows(), false)) {

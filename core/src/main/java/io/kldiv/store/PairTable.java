@@ -40,6 +40,21 @@ public interface PairTable extends AutoCloseable {
         return new OffHeapTable(source, null, dtype, k, rows, p, q, ids, Map.of(), memory);
     }
 
+    /**
+     * A table over p and q columns that live elsewhere, e.g. the data sections of two mapped .npy files.
+     * Closing the table closes {@code owners} (after the table's own result columns). The columns are
+     * 64-byte aligned only if the given segments are.
+     */
+    static PairTable over(String source, Dtype dtype, int k, long rows, MemorySegment p, MemorySegment q,
+            AutoCloseable... owners) {
+        long bytes = TableLayout.of(dtype, k, rows, false, List.of()).column(P).length();
+        if (p.byteSize() != bytes || q.byteSize() != bytes) {
+            throw new IllegalArgumentException(rows + " rows of " + k + " " + dtype + " values are " + bytes
+                    + " bytes, got columns of " + p.byteSize() + " (p) and " + q.byteSize() + " (q)");
+        }
+        return new OffHeapTable(source, null, dtype, k, rows, p, q, null, Map.of(), owners);
+    }
+
     long rows();
 
     /** Number of categories per row. */

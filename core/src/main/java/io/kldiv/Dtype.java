@@ -1,9 +1,7 @@
 package io.kldiv;
 
-import java.util.Locale;
-
 /** The element type of a column of probabilities, log-probabilities or logits. */
-public enum Dtype {
+public enum Dtype implements Named {
     FLOAT32("float32", 4, 1e-4),
     FLOAT64("float64", 8, 1e-9);
 
@@ -17,6 +15,7 @@ public enum Dtype {
         this.defaultSumTolerance = defaultSumTolerance;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -35,13 +34,7 @@ public enum Dtype {
     }
 
     public static Dtype byId(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (Dtype d : values()) {
-            if (d.id.equals(wanted)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("unknown dtype '" + name + "'; expected float32 or float64");
+        return Named.byId(Dtype.class, name, "dtype");
     }
 
     @Override

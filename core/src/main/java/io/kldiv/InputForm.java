@@ -1,7 +1,5 @@
 package io.kldiv;
 
-import java.util.Locale;
-
 /**
  * How one side's stored values encode its distribution. Chosen per side: p may be logits while q is
  * log-probabilities.
@@ -11,7 +9,7 @@ import java.util.Locale;
  */
 public record InputForm(Kind kind, double temperature) {
 
-    public enum Kind {
+    public enum Kind implements Named {
         /** Probabilities: finite, ≥ 0, each row summing to 1 within the tolerance. */
         PROB("prob"),
         /** Probabilities rescaled by their row sum, which must be positive and finite. */
@@ -27,6 +25,7 @@ public record InputForm(Kind kind, double temperature) {
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
@@ -56,13 +55,8 @@ public record InputForm(Kind kind, double temperature) {
 
     /** Parses {@code prob}, {@code normalize}, {@code logprob} or {@code logits}; logits get the given temperature. */
     public static InputForm parse(String name, double logitsTemperature) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (Kind k : Kind.values()) {
-            if (k.id.equals(wanted)) {
-                return k == Kind.LOGITS ? logits(logitsTemperature) : new InputForm(k, 1.0);
-            }
-        }
-        throw new IllegalArgumentException("unknown input form '" + name + "'; expected prob, normalize, logprob or logits");
+        Kind kind = Named.byId(Kind.class, name, "input form");
+        return kind == Kind.LOGITS ? logits(logitsTemperature) : new InputForm(kind, 1.0);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.kldiv;
 
-import java.util.Locale;
-
 /** What scoring does with a row whose values break its input form. */
-public enum InvalidPolicy {
+public enum InvalidPolicy implements Named {
     /** Stop the job with an error naming the row, the category and the reason. */
     ERROR("error"),
     /** The row's results are NaN; the job counts such rows by reason. */
@@ -17,18 +15,13 @@ public enum InvalidPolicy {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static InvalidPolicy byId(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (InvalidPolicy p : values()) {
-            if (p.id.equals(wanted)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown invalid-row policy '" + name + "'; expected error, nan or skip");
+        return Named.byId(InvalidPolicy.class, name, "invalid-row policy");
     }
 
     @Override

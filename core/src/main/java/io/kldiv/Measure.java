@@ -1,11 +1,7 @@
 package io.kldiv;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The measures of the KL family that kldiv computes; the names are the ones used by the API and the CLI. */
-public enum Measure {
+public enum Measure implements Named {
     /** Forward KL, Σ p·ln(p/q). */
     KL("kl"),
     /** Reverse KL, Σ q·ln(q/p). */
@@ -30,24 +26,14 @@ public enum Measure {
     }
 
     /** The name used in the API, the CLI and output headers, e.g. {@code reverse-kl}. */
+    @Override
     public String id() {
         return id;
     }
 
     /** The measure with the given name; the error lists the valid names. */
     public static Measure byId(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (Measure m : values()) {
-            if (m.id.equals(wanted)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown measure '" + name + "'; expected one of " + allIds());
-    }
-
-    /** All names, comma separated, for help texts and errors. */
-    public static String allIds() {
-        return Arrays.stream(values()).map(Measure::id).collect(Collectors.joining(", "));
+        return Named.byId(Measure.class, name, "measure");
     }
 
     @Override

@@ -1,11 +1,17 @@
 package io.kldiv.cli;
 
+import io.kldiv.InvalidPolicy;
 import io.kldiv.InvalidRowException;
+import io.kldiv.LogBase;
+import io.kldiv.Measure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Runs the {@code kldiv} command. Exit codes: 0 success, 1 bad data (invalid values, damaged, missing or unreadable
@@ -30,22 +36,31 @@ public final class Main {
             err.println("kldiv: " + warning);
         }
         CommandLine cli = new CommandLine(new KldivCommand());
+        cli.registerConverter(Measure.class, parsing(Measure::byId));
+        cli.registerConverter(LogBase.class, parsing(LogBase::parse));
+        cli.registerConverter(InvalidPolicy.class, parsing(InvalidPolicy::byId));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("kldiv: " + e.getMessage() + " (see: kldiv " + commandPath(e.getCommandLine()) + " --help)");
+            err.println("kldiv: " + e.getMessage() + " (see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             err.println("kldiv: " + describe(e));
-            return e instanceof UsageException ? EXIT_USAGE : EXIT_BAD_DATA;
+            return EXIT_BAD_DATA;
         });
         return cli.execute(args);
     }
 
-    private static String commandPath(CommandLine c) {
-        String name = c.getCommandName();
-        return c.getParent() == null ? "" : name;
+    /** A converter whose parse errors read as usage errors, with the library's own message. */
+    private static <T> ITypeConverter<T> parsing(Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        };
     }
 
     /** One line naming the file and what is wrong with it. */
@@ -56,10 +71,7 @@ public final class Main {
         if (e instanceof AccessDeniedException a) {
             return a.getFile() + ": permission denied";
         }
-        if (e instanceof InvalidRowException || e instanceof UsageException) {
-            return e.getMessage();
-        }
-        if (e instanceof IOException) {
+        if (e instanceof InvalidRowException || e instanceof IOException) {
             return e.getMessage() == null ? e.toString() : e.getMessage();
         }
         return e.toString();

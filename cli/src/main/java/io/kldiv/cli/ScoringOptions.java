@@ -7,24 +7,22 @@ import io.kldiv.Measure;
 import io.kldiv.ScoreOptions;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** The options that decide what is computed, shared by {@code score} and {@code demo}. */
 final class ScoringOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--measure", split = ",", paramLabel = "M", converter = MeasureConverter.class,
+    @Option(names = "--measure", split = ",", paramLabel = "M",
             description = "Measures, comma separated, in output order: kl, reverse-kl, jeffreys, js, js-distance, "
                     + "cross-entropy, entropy-p, entropy-q (default: ${DEFAULT-VALUE}).", defaultValue = "kl")
     List<Measure> measures = new ArrayList<>();
 
-    @Option(names = "--base", paramLabel = "B", converter = BaseConverter.class, defaultValue = "e",
+    @Option(names = "--base", paramLabel = "B", defaultValue = "e",
             description = "Logarithm base of the results: e (nats), 2 (bits), 10, or any number > 1 (default: ${DEFAULT-VALUE}).")
     LogBase base;
 
@@ -40,7 +38,7 @@ final class ScoringOptions {
             description = "Softmax temperature for logits input: p = softmax(a / T), T > 0 (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--on-invalid", paramLabel = "POLICY", defaultValue = "error", converter = PolicyConverter.class,
+    @Option(names = "--on-invalid", paramLabel = "POLICY", defaultValue = "error",
             description = "What an invalid row does: error (stop, publish nothing), nan (NaN results, counted) "
                     + "or skip (left out of results and statistics, counted) (default: ${DEFAULT-VALUE}).")
     InvalidPolicy onInvalid;
@@ -93,38 +91,5 @@ final class ScoringOptions {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    static final class MeasureConverter implements ITypeConverter<Measure> {
-        @Override
-        public Measure convert(String value) {
-            try {
-                return Measure.byId(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class BaseConverter implements ITypeConverter<LogBase> {
-        @Override
-        public LogBase convert(String value) {
-            try {
-                return LogBase.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class PolicyConverter implements ITypeConverter<InvalidPolicy> {
-        @Override
-        public InvalidPolicy convert(String value) {
-            try {
-                return InvalidPolicy.byId(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -1,0 +1,49 @@
+package io.kldiv.simd;
+
+import static io.kldiv.simd.Species.DOUBLES;
+import static io.kldiv.simd.Species.LANES;
+
+import io.kldiv.Dtype;
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Log-probabilities: ln p = x, p = exp(x). The check rides along: Σ exp(x) must have a logarithm within the
+ * tolerance of 0, which NaN and +inf (exp gives NaN, +inf) fail too. No maximum is subtracted: a valid row's
+ * values are at most about 0, and a row whose sum overflows is invalid anyway.
+ */
+final class LogProbabilitySide extends VectorSide {
+    private final double tolerance;
+    private DoubleVector sumExp;
+
+    LogProbabilitySide(Dtype dtype, double tolerance, boolean lanesAreRows) {
+        super(dtype, lanesAreRows);
+        this.tolerance = tolerance;
+    }
+
+    @Override
+    void begin(MemorySegment values, long offset, int count) {
+        sumExp = DoubleVector.zero(DOUBLES);
+    }
+
+    @Override
+    void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        DoubleVector s = sumExp;
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
+            DoubleVector prob = x.lanewise(VectorOperators.EXP);
+            x.intoArray(lnP, i);
+            prob.intoArray(p, i);
+            s = s.add(prob);
+        }
+        sumExp = s;
+    }
+
+    @Override
+    long validLanes() {
+        return Lanes.total(sumExp, lanesAreRows).lanewise(VectorOperators.LOG).abs()
+                .compare(VectorOperators.LE, tolerance)
+                .toLong();
+    }
+}

@@ -1,0 +1,102 @@
+package io.kldiv.simd;
+
+import static io.kldiv.simd.Species.DOUBLES;
+import static io.kldiv.simd.Species.LANES;
+
+import io.kldiv.Dtype;
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Logits: ln p = (x − max)/T − ln s, s = Σ exp((x − max)/T), p = exp(ln p): the reference's stable log-softmax.
+ * The maximum also does the checking: NaN (lanewise MAX keeps it) or +inf make it non-finite, and so does a row
+ * of −inf masks only.
+ *
+ * <p>s is summed so that it comes out as the reference's left-to-right sum, bit for bit. It matters: for a
+ * near-certain row (s just above 1) every result moves by the error in ln s, while the accuracy bound S shrinks
+ * to about ln s, so one ulp of s is already too much. Once the first maximum has added its exact 1, the
+ * reference's running sum stays in [1, 2) and each addition rounds the new term to that binade's grid of
+ * 2^-52; {@code (e + 1) − 1} rounds a term the same way, and sums of grid values are exact in any order. Terms
+ * before the first maximum are summed plainly (their errors are relative to their tiny sum). When s reaches 2
+ * the grid no longer applies, but then ln s ≥ ln 2 and a plainly summed s is far inside the bound.
+ */
+final class LogitSide extends VectorSide {
+    private final double temperature;
+    private DoubleVector max;
+    private DoubleVector logSum;
+
+    LogitSide(Dtype dtype, double temperature, boolean lanesAreRows) {
+        super(dtype, lanesAreRows);
+        this.temperature = temperature;
+    }
+
+    @Override
+    void begin(MemorySegment values, long offset, int count) {
+        DoubleVector m = DoubleVector.broadcast(DOUBLES, Double.NEGATIVE_INFINITY);
+        DoubleVector first = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
+            first = first.blend(positions(i), x.compare(VectorOperators.GT, m));
+            m = m.max(x);
+        }
+        DoubleVector rowMax = Lanes.max(m, lanesAreRows);
+        DoubleVector firstMax = lanesAreRows ? first : firstPositionOfMax(m, first, rowMax.lane(0));
+
+        DoubleVector before = DoubleVector.zero(DOUBLES);
+        DoubleVector after = DoubleVector.zero(DOUBLES);
+        DoubleVector afterOnGrid = DoubleVector.zero(DOUBLES);
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
+            DoubleVector e = scaled(x, rowMax).lanewise(VectorOperators.EXP);
+            DoubleVector at = positions(i);
+            VectorMask<Double> later = at.compare(VectorOperators.GT, firstMax);
+            before = before.add(e, at.compare(VectorOperators.LT, firstMax));
+            after = after.add(e, later);
+            afterOnGrid = afterOnGrid.add(e.add(1.0).sub(1.0), later);
+        }
+        DoubleVector head = Lanes.total(before, lanesAreRows).add(1.0);
+        DoubleVector onGrid = head.add(Lanes.total(afterOnGrid, lanesAreRows));
+        DoubleVector plain = head.add(Lanes.total(after, lanesAreRows));
+        DoubleVector sum = plain.blend(onGrid, onGrid.compare(VectorOperators.LT, 2.0));
+        max = rowMax;
+        logSum = sum.lanewise(VectorOperators.LOG);
+    }
+
+    /** One row over the lanes: where the row's first maximum is, from each lane's maximum and its first position. */
+    private static DoubleVector firstPositionOfMax(DoubleVector laneMax, DoubleVector laneFirst, double rowMax) {
+        double first = Double.POSITIVE_INFINITY;
+        for (int l = 0; l < LANES; l++) {
+            if (laneMax.lane(l) == rowMax) {
+                first = Math.min(first, laneFirst.lane(l));
+            }
+        }
+        return DoubleVector.broadcast(DOUBLES, first);
+    }
+
+    /** (x − max)/T as the reference computes it; the division is skipped at T = 1, where it changes nothing. */
+    private DoubleVector scaled(DoubleVector x, DoubleVector rowMax) {
+        DoubleVector shifted = x.sub(rowMax);
+        return temperature == 1.0 ? shifted : shifted.div(temperature);
+    }
+
+    @Override
+    void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        DoubleVector m = max;
+        DoubleVector lse = logSum;
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
+            DoubleVector ln = scaled(x, m).sub(lse);
+            ln.intoArray(lnP, i);
+            ln.lanewise(VectorOperators.EXP).intoArray(p, i);
+        }
+    }
+
+    @Override
+    long validLanes() {
+        return max.compare(VectorOperators.GT, Double.NEGATIVE_INFINITY)
+                .and(max.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+                .toLong();
+    }
+}

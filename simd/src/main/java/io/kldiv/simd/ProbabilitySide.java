@@ -1,0 +1,91 @@
+package io.kldiv.simd;
+
+import static io.kldiv.simd.Species.DOUBLES;
+import static io.kldiv.simd.Species.FLOATS;
+import static io.kldiv.simd.Species.LANES;
+import static io.kldiv.simd.Species.ORDER;
+
+import io.kldiv.Dtype;
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Probabilities as stored: p = x, ln p = ln x. The checks ride along: the smallest value catches negatives and
+ * NaN, the sum (which NaN and +inf spoil too) must be 1 within the tolerance.
+ */
+final class ProbabilitySide extends VectorSide {
+    private final double tolerance;
+    private DoubleVector sum;
+    private DoubleVector min;
+
+    ProbabilitySide(Dtype dtype, double tolerance, boolean lanesAreRows) {
+        super(dtype, lanesAreRows);
+        this.tolerance = tolerance;
+    }
+
+    @Override
+    void begin(MemorySegment values, long offset, int count) {
+        sum = DoubleVector.zero(DOUBLES);
+        min = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        if (float32) {
+            decodeFloats(values, offset, count, p, lnP);
+        } else {
+            decodeDoubles(values, offset, count, p, lnP);
+        }
+    }
+
+    private void decodeDoubles(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        DoubleVector s = sum;
+        DoubleVector m = min;
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector x = Loads.widened(values, offset + (long) i * Double.BYTES, false, count - i, ZERO_PROBABILITY);
+            x.intoArray(p, i);
+            x.lanewise(VectorOperators.LOG).intoArray(lnP, i);
+            s = s.add(x);
+            m = m.min(x);
+        }
+        sum = s;
+        min = m;
+    }
+
+    /**
+     * A float's logarithm is taken in float lanes, twice as many per instruction: it is within an ulp of ln x
+     * relative to |ln x|, far inside the float32 bound. Everything after it (products, sums) is double.
+     */
+    private void decodeFloats(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        DoubleVector s = sum;
+        DoubleVector m = min;
+        for (int i = 0; i < count; i += 2 * LANES) {
+            long at = offset + (long) i * Float.BYTES;
+            FloatVector x = count - i >= 2 * LANES
+                    ? FloatVector.fromMemorySegment(FLOATS, values, at, ORDER)
+                    : FloatVector.fromMemorySegment(FLOATS, values, at, ORDER, FLOATS.indexInRange(i, count));
+            FloatVector ln = x.lanewise(VectorOperators.LOG);
+            DoubleVector lo = (DoubleVector) x.convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector hi = (DoubleVector) x.convertShape(VectorOperators.F2D, DOUBLES, 1);
+            lo.intoArray(p, i);
+            hi.intoArray(p, i + LANES);
+            ((DoubleVector) ln.convertShape(VectorOperators.F2D, DOUBLES, 0)).intoArray(lnP, i);
+            ((DoubleVector) ln.convertShape(VectorOperators.F2D, DOUBLES, 1)).intoArray(lnP, i + LANES);
+            s = s.add(lo).add(hi);
+            m = m.min(lo).min(hi);
+        }
+        sum = s;
+        min = m;
+    }
+
+    @Override
+    long validLanes() {
+        DoubleVector total = Lanes.total(sum, lanesAreRows);
+        DoubleVector low = Lanes.min(min, lanesAreRows);
+        return low.compare(VectorOperators.GE, 0.0)
+                .and(total.sub(1.0).abs().compare(VectorOperators.LE, tolerance))
+                .toLong();
+    }
+}

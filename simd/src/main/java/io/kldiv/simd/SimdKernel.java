@@ -1,0 +1,36 @@
+package io.kldiv.simd;
+
+import io.kldiv.ScoreOptions;
+import io.kldiv.kernel.Kernel;
+import io.kldiv.kernel.PairRows;
+import io.kldiv.kernel.ResultColumns;
+
+/**
+ * The Vector API kernel: every measure, both dtypes, every input form per side, composed from side decoders
+ * ({@link VectorSide}) and term sums ({@link TermSum}). Stateless; each call builds its own small buffers.
+ */
+final class SimdKernel implements Kernel {
+    /** Up to this many categories rows are vectorized across rows ({@link NarrowRows}), beyond it within one. */
+    static final int NARROW_K = 32;
+
+    @Override
+    public String name() {
+        return "simd-" + Species.BITS;
+    }
+
+    @Override
+    public void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out) {
+        if (fromRow >= toRow) {
+            return;
+        }
+        RowPass pass = in.k() <= NARROW_K ? new NarrowRows(in, options) : new WideRows(in, options);
+        pass.score(fromRow, toRow, out);
+    }
+
+    /** One line for {@code kldiv info}, e.g. "simd: 512-bit FloatVector/DoubleVector (16 float lanes), SVML log/exp, C2". */
+    String describe(String mathLibrary, boolean widthForced) {
+        return "simd: " + Species.BITS + "-bit FloatVector/DoubleVector (" + Species.FLOATS.length() + " float lanes"
+                + (widthForced ? ", width forced by -D" + VectorWidth.PROPERTY : "") + "), "
+                + mathLibrary + " log/exp, C2";
+    }
+}

@@ -2,8 +2,10 @@ package io.kldiv.cli;
 
 import io.kldiv.kernel.KernelChoice;
 import io.kldiv.kernel.Kernels;
+import io.kldiv.store.ColumnEntry;
 import io.kldiv.store.PairTable;
 import io.kldiv.store.TableFile;
+import io.kldiv.store.TableHeader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,14 +39,20 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "processors: %d, max heap %d MiB, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.arch"), System.getProperty("os.name"));
         if (store != null) {
-            try (PairTable table = TableFile.open(store, true)) {
-                out.println();
-                out.println("store:      " + store);
-                out.printf(Locale.ROOT, "rows:       %,d%n", table.rows());
-                out.printf(Locale.ROOT, "k:          %,d%n", table.k());
-                out.println("dtype:      " + table.dtype());
-                out.println("ids:        " + (table.ids().isPresent() ? "yes" : "no"));
-                out.println("results:    " + (table.resultColumnNames().isEmpty() ? "none" : String.join(", ", table.resultColumnNames())));
+            TableHeader header = TableFile.header(store);
+            out.println();
+            out.println("store:      " + store + " (format version " + TableHeader.VERSION + ", "
+                    + String.format(Locale.ROOT, "%,d", header.fileLength()) + " bytes)");
+            out.printf(Locale.ROOT, "rows:       %,d%n", header.rows());
+            out.printf(Locale.ROOT, "k:          %,d%n", header.k());
+            out.println("dtype:      " + header.dtype());
+            out.println("columns:");
+            for (ColumnEntry c : header.columns()) {
+                out.printf(Locale.ROOT, "  %-12s %-8s offset %,15d  length %,15d  crc32c %08x%n", c.name(), c.type(),
+                        c.offset(), c.length(), c.crc());
+            }
+            // Opening with verification reads every column and compares its CRC32C with the directory's.
+            try (PairTable ignored = TableFile.open(store, true)) {
                 out.println("checksums:  header and every column verified (CRC32C)");
             }
         }

@@ -1,7 +1,7 @@
 package io.kldiv.store;
 
 /** One entry of a table file's column directory: where a column lives and the CRC32C of its bytes. */
-record ColumnEntry(String name, ColumnType type, long offset, long length, int crc) {
+public record ColumnEntry(String name, ColumnType type, long offset, long length, int crc) {
 
     ColumnEntry withCrc(int newCrc) {
         return new ColumnEntry(name, type, offset, length, newCrc);

@@ -3,7 +3,7 @@ package io.kldiv.store;
 import io.kldiv.Dtype;
 
 /** Element type of a stored column, with the code that identifies it in the file (see docs/FORMAT.md). */
-enum ColumnType {
+public enum ColumnType {
     FLOAT32(1, 4),
     FLOAT64(2, 8),
     INT64(3, 8);

@@ -22,6 +22,13 @@ public final class TableFile {
         return open(file, true);
     }
 
+    /** Reads and checks a table file's header and column directory, without mapping or checksumming the columns. */
+    public static TableHeader header(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return TableHeader.read(file, channel);
+        }
+    }
+
     /**
      * Maps a table file read-only. The header is always verified; {@code verifyColumnChecksums = false} skips
      * reading every column to check its CRC32C, for files that are trusted (that read costs a full pass).
@@ -30,10 +37,7 @@ public final class TableFile {
      *                              the damage
      */
     public static PairTable open(Path file, boolean verifyColumnChecksums) throws IOException {
-        TableHeader header;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            header = TableHeader.read(file, channel);
-        }
+        TableHeader header = header(file);
         OffHeapMemory memory = OffHeapMemory.mapReadOnly(file, header.fileLength());
         try {
             Map<String, MemorySegment> columns = new LinkedHashMap<>();

@@ -22,9 +22,9 @@ import java.util.zip.CRC32C;
  * {@link #read} trusts nothing: every field is checked before it is used, and each kind of damage gets its
  * own message.
  */
-record TableHeader(Dtype dtype, int k, long rows, long fileLength, List<ColumnEntry> columns) {
+public record TableHeader(Dtype dtype, int k, long rows, long fileLength, List<ColumnEntry> columns) {
     static final byte[] MAGIC = "KLDIVTBL".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    public static final int VERSION = 1;
 
     static final int VERSION_AT = 8;
     static final int DTYPE_AT = 12;
@@ -39,7 +39,7 @@ record TableHeader(Dtype dtype, int k, long rows, long fileLength, List<ColumnEn
     static final int ENTRY_OFFSET_AT = 40;
     static final int ENTRY_LENGTH_AT = 48;
 
-    TableHeader {
+    public TableHeader {
         columns = List.copyOf(columns);
     }
 

@@ -281,10 +281,10 @@ public final class Report {
     }
 
     private static String ratio(Optional<Double> v) {
-        return v.map(x -> fixed(x, x >= 10 ? 1 : 2)).orElse("–");
+        return v.map(Report::number).orElse("–");
     }
 
-    /** Three significant digits, no exponent for the usual range. */
+    /** Three significant digits at or above 1, two below. */
     private static String number(double v) {
         if (v >= 100) {
             return fixed(v, 0);
@@ -295,7 +295,7 @@ public final class Report {
         if (v >= 1) {
             return fixed(v, 2);
         }
-        return fixed(v, 3);
+        return String.format(Locale.ROOT, "%.2g", v);
     }
 
     private static String fixed(double v, int digits) {

@@ -49,7 +49,7 @@ final class LogitSide extends VectorSide {
         DoubleVector afterOnGrid = DoubleVector.zero(DOUBLES);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
-            DoubleVector e = scaled(x, rowMax).lanewise(VectorOperators.EXP);
+            DoubleVector e = RepeatableMath.exp(scaled(x, rowMax));
             DoubleVector at = positions(i);
             VectorMask<Double> later = at.compare(VectorOperators.GT, firstMax);
             before = before.add(e, at.compare(VectorOperators.LT, firstMax));
@@ -61,7 +61,7 @@ final class LogitSide extends VectorSide {
         DoubleVector plain = head.add(Lanes.total(after, lanesAreRows));
         DoubleVector sum = plain.blend(onGrid, onGrid.compare(VectorOperators.LT, 2.0));
         max = rowMax;
-        logSum = sum.lanewise(VectorOperators.LOG);
+        logSum = RepeatableMath.log(sum);
     }
 
     /** One row over the lanes: where the row's first maximum is, from each lane's maximum and its first position. */
@@ -89,7 +89,7 @@ final class LogitSide extends VectorSide {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
             DoubleVector ln = scaled(x, m).sub(lse);
             ln.intoArray(lnP, i);
-            ln.lanewise(VectorOperators.EXP).intoArray(p, i);
+            RepeatableMath.exp(ln).intoArray(p, i);
         }
     }
 

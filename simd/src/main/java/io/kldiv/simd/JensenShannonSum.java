@@ -31,8 +31,8 @@ final class JensenShannonSum extends TermSum {
             DoubleVector pv = DoubleVector.fromArray(DOUBLES, p, i);
             DoubleVector qv = DoubleVector.fromArray(DOUBLES, q, i);
             DoubleVector total = pv.add(qv);
-            DoubleVector fromP = pv.mul(pv.add(pv).div(total).lanewise(VectorOperators.LOG));
-            DoubleVector fromQ = qv.mul(qv.add(qv).div(total).lanewise(VectorOperators.LOG));
+            DoubleVector fromP = pv.mul(RepeatableMath.log(pv.add(pv).div(total)));
+            DoubleVector fromQ = qv.mul(RepeatableMath.log(qv.add(qv).div(total)));
             acc = acc.add(fromP, pv.compare(VectorOperators.GT, 0.0)).add(fromQ, qv.compare(VectorOperators.GT, 0.0));
         }
         acc.intoArray(lanes, 0);

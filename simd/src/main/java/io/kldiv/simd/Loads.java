@@ -31,6 +31,11 @@ final class Loads {
                             .convertShape(VectorOperators.F2D, DOUBLES, 0)
                     : DoubleVector.fromMemorySegment(DOUBLES, values, offset, ORDER);
         }
+        return partial(values, offset, float32, remain, fill);
+    }
+
+    /** Kept out of {@link #widened} so that the whole-vector path stays small enough for C2 to inline. */
+    private static DoubleVector partial(MemorySegment values, long offset, boolean float32, int remain, double fill) {
         VectorMask<Double> present = DOUBLES.indexInRange(0, remain);
         DoubleVector x = float32
                 ? (DoubleVector) FloatVector.fromMemorySegment(HALF_FLOATS, values, offset, ORDER, HALF_FLOATS.indexInRange(0, remain))

@@ -32,7 +32,7 @@ final class LogProbabilitySide extends VectorSide {
         DoubleVector s = sumExp;
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
-            DoubleVector prob = x.lanewise(VectorOperators.EXP);
+            DoubleVector prob = RepeatableMath.exp(x);
             x.intoArray(lnP, i);
             prob.intoArray(p, i);
             s = s.add(prob);
@@ -42,7 +42,7 @@ final class LogProbabilitySide extends VectorSide {
 
     @Override
     long validLanes() {
-        return Lanes.total(sumExp, lanesAreRows).lanewise(VectorOperators.LOG).abs()
+        return RepeatableMath.log(Lanes.total(sumExp, lanesAreRows)).abs()
                 .compare(VectorOperators.LE, tolerance)
                 .toLong();
     }

@@ -25,6 +25,7 @@ import jdk.incubator.vector.VectorOperators;
 final class LogitSide extends VectorSide {
     private final double temperature;
     private DoubleVector max;
+    private DoubleVector firstMax;
     private DoubleVector logSum;
 
     LogitSide(Dtype dtype, double temperature, boolean lanesAreRows) {
@@ -34,6 +35,15 @@ final class LogitSide extends VectorSide {
 
     @Override
     void begin(MemorySegment values, long offset, int count) {
+        maxAndFirstPosition(values, offset, count);
+        logSum = RepeatableMath.log(sumOfExp(values, offset, count));
+    }
+
+    // Each pass is its own method: C2 stops inlining Vector API calls into a method past a node budget, and a
+    // call left out of line boxes its vectors.
+
+    /** Sets {@link #max} and {@link #firstMax}: the row's maximum and where it first occurs. */
+    private void maxAndFirstPosition(MemorySegment values, long offset, int count) {
         DoubleVector m = DoubleVector.broadcast(DOUBLES, Double.NEGATIVE_INFINITY);
         DoubleVector first = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
         for (int i = 0; i < count; i += LANES) {
@@ -41,15 +51,19 @@ final class LogitSide extends VectorSide {
             first = first.blend(positions(i), x.compare(VectorOperators.GT, m));
             m = m.max(x);
         }
-        DoubleVector rowMax = Lanes.max(m, lanesAreRows);
-        DoubleVector firstMax = lanesAreRows ? first : firstPositionOfMax(m, first, rowMax.lane(0));
+        max = Lanes.max(m, lanesAreRows);
+        firstMax = lanesAreRows ? first : firstPositionOfMax(m, first, max.lane(0));
+    }
 
+    private DoubleVector sumOfExp(MemorySegment values, long offset, int count) {
+        DoubleVector rowMax = max;
+        DoubleVector firstMax = this.firstMax;
         DoubleVector before = DoubleVector.zero(DOUBLES);
         DoubleVector after = DoubleVector.zero(DOUBLES);
         DoubleVector afterOnGrid = DoubleVector.zero(DOUBLES);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
-            DoubleVector e = scaled(x, rowMax).lanewise(VectorOperators.EXP);
+            DoubleVector e = RepeatableMath.exp(scaled(x, rowMax));
             DoubleVector at = positions(i);
             VectorMask<Double> later = at.compare(VectorOperators.GT, firstMax);
             before = before.add(e, at.compare(VectorOperators.LT, firstMax));
@@ -59,9 +73,7 @@ final class LogitSide extends VectorSide {
         DoubleVector head = Lanes.total(before, lanesAreRows).add(1.0);
         DoubleVector onGrid = head.add(Lanes.total(afterOnGrid, lanesAreRows));
         DoubleVector plain = head.add(Lanes.total(after, lanesAreRows));
-        DoubleVector sum = plain.blend(onGrid, onGrid.compare(VectorOperators.LT, 2.0));
-        max = rowMax;
-        logSum = sum.lanewise(VectorOperators.LOG);
+        return plain.blend(onGrid, onGrid.compare(VectorOperators.LT, 2.0));
     }
 
     /** One row over the lanes: where the row's first maximum is, from each lane's maximum and its first position. */
@@ -89,7 +101,7 @@ final class LogitSide extends VectorSide {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
             DoubleVector ln = scaled(x, m).sub(lse);
             ln.intoArray(lnP, i);
-            ln.lanewise(VectorOperators.EXP).intoArray(p, i);
+            RepeatableMath.exp(ln).intoArray(p, i);
         }
     }
 

@@ -43,7 +43,7 @@ final class NormalizedSide extends VectorSide {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_PROBABILITY);
             DoubleVector prob = x.div(t);
             prob.intoArray(p, i);
-            prob.lanewise(VectorOperators.LOG).intoArray(lnP, i);
+            RepeatableMath.log(prob).intoArray(lnP, i);
         }
     }
 

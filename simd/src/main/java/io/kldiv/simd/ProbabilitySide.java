@@ -46,7 +46,7 @@ final class ProbabilitySide extends VectorSide {
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * Double.BYTES, false, count - i, ZERO_PROBABILITY);
             x.intoArray(p, i);
-            x.lanewise(VectorOperators.LOG).intoArray(lnP, i);
+            RepeatableMath.log(x).intoArray(lnP, i);
             s = s.add(x);
             m = m.min(x);
         }
@@ -66,7 +66,7 @@ final class ProbabilitySide extends VectorSide {
             FloatVector x = count - i >= 2 * LANES
                     ? FloatVector.fromMemorySegment(FLOATS, values, at, ORDER)
                     : FloatVector.fromMemorySegment(FLOATS, values, at, ORDER, FLOATS.indexInRange(i, count));
-            FloatVector ln = x.lanewise(VectorOperators.LOG);
+            FloatVector ln = RepeatableMath.log(x);
             DoubleVector lo = (DoubleVector) x.convertShape(VectorOperators.F2D, DOUBLES, 0);
             DoubleVector hi = (DoubleVector) x.convertShape(VectorOperators.F2D, DOUBLES, 1);
             lo.intoArray(p, i);

@@ -27,10 +27,14 @@ final class SimdKernel implements Kernel {
         pass.score(fromRow, toRow, out);
     }
 
-    /** One line for {@code kldiv info}, e.g. "simd: 512-bit FloatVector/DoubleVector (16 float lanes), SVML log/exp, C2". */
+    /**
+     * One line for {@code kldiv info}, e.g. "simd: 512-bit FloatVector/DoubleVector (16 float lanes), own log/exp
+     * (SVML present), C2". The kernel computes ln and exp itself ({@link RepeatableMath}); the JDK's library is
+     * reported, not used.
+     */
     String describe(String mathLibrary, boolean widthForced) {
         return "simd: " + Species.BITS + "-bit FloatVector/DoubleVector (" + Species.FLOATS.length() + " float lanes"
-                + (widthForced ? ", width forced by -D" + VectorWidth.PROPERTY : "") + "), "
-                + mathLibrary + " log/exp, C2";
+                + (widthForced ? ", width forced by -D" + VectorWidth.PROPERTY : "") + "), own log/exp ("
+                + mathLibrary + " present), C2";
     }
 }

@@ -2,23 +2,17 @@ package io.kldiv.simd;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Gathers the {@link SimdEnvironment} of the running JVM. Never throws, never touches a Vector API type. */
 final class JvmProbe {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
-    /** The JDK's own switch for the library behind lanewise LOG/EXP; {@code java} forces the per-lane fallback. */
-    static final String MATH_LIBRARY_PROPERTY = "jdk.incubator.vector.VectorMathLibrary";
 
     private JvmProbe() {
     }
 
     static SimdEnvironment environment(int width) {
-        String[] math = mathLibrary();
-        return new SimdEnvironment(vectorModule(), compiler(), math[0], math[1], width);
+        return new SimdEnvironment(vectorModule(), compiler(), width);
     }
 
     private static String vectorModule() {
@@ -62,30 +56,5 @@ final class JvmProbe {
         } catch (IllegalArgumentException e) {
             return null; // this VM has no such option
         }
-    }
-
-    /** {library name, null} when the JDK has one here, else {null, why not}. */
-    private static String[] mathLibrary() {
-        String forced = System.getProperty(MATH_LIBRARY_PROPERTY);
-        if ("java".equals(forced)) {
-            return new String[] {null, "forced by -D" + MATH_LIBRARY_PROPERTY + "=java"};
-        }
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String library = switch (arch) {
-            case "amd64", "x86_64" -> "jsvml";
-            case "aarch64", "riscv64" -> "sleef";
-            default -> null;
-        };
-        if (library == null) {
-            return new String[] {null, "the JDK has no vector math library for " + arch};
-        }
-        Path home = Path.of(System.getProperty("java.home"));
-        String file = System.mapLibraryName(library);
-        for (Path dir : new Path[] {home.resolve("lib"), home.resolve("bin")}) {
-            if (Files.isRegularFile(dir.resolve(file))) {
-                return new String[] {library.equals("jsvml") ? "SVML" : "SLEEF", null};
-            }
-        }
-        return new String[] {null, file + " is not in " + home.resolve("lib")};
     }
 }

@@ -7,11 +7,9 @@ package io.kldiv.simd;
  *
  * @param vectorModule  null when {@code jdk.incubator.vector} is readable, else why not
  * @param compiler      null when C2 compiles hot code, else what runs instead
- * @param mathLibrary   the native library behind lanewise LOG/EXP (e.g. {@code SVML}), or null when none
- * @param noMathLibrary why there is none (only read when {@code mathLibrary} is null)
  * @param width         the requested species width in bits; 0 means "the preferred one"
  */
-record SimdEnvironment(String vectorModule, String compiler, String mathLibrary, String noMathLibrary, int width) {
+record SimdEnvironment(String vectorModule, String compiler, int width) {
 
     /** The narrowest species the kernel is worth running on: below it scalar code is as fast. */
     static final int MIN_BITS = 256;
@@ -27,9 +25,6 @@ record SimdEnvironment(String vectorModule, String compiler, String mathLibrary,
         }
         if (compiler != null) {
             return "the Vector API is only fast under C2, and " + compiler;
-        }
-        if (mathLibrary == null) {
-            return "lanewise LOG/EXP would run per lane in Java (" + noMathLibrary + "), slower than scalar";
         }
         int preferred = preferredBits.getAsInt();
         if (preferred < MIN_BITS) {

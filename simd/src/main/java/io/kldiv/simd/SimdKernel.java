@@ -28,13 +28,12 @@ final class SimdKernel implements Kernel {
     }
 
     /**
-     * One line for {@code kldiv info}, e.g. "simd: 512-bit FloatVector/DoubleVector (16 float lanes), own log/exp
-     * (SVML present), C2". The kernel computes ln and exp itself ({@link RepeatableMath}); the JDK's library is
-     * reported, not used.
+     * One line for {@code kldiv info}, e.g. "simd: 512-bit FloatVector/DoubleVector (16 float lanes), repeatable
+     * log/exp, C2". The kernel computes ln and exp itself ({@link RepeatableMath}), so it needs no vector math
+     * library from the JDK (SVML, SLEEF) and runs at full speed without one.
      */
-    String describe(String mathLibrary, boolean widthForced) {
+    String describe(boolean widthForced) {
         return "simd: " + Species.BITS + "-bit FloatVector/DoubleVector (" + Species.FLOATS.length() + " float lanes"
-                + (widthForced ? ", width forced by -D" + VectorWidth.PROPERTY : "") + "), own log/exp ("
-                + mathLibrary + " present), C2";
+                + (widthForced ? ", width forced by -D" + VectorWidth.PROPERTY : "") + "), repeatable log/exp, C2";
     }
 }

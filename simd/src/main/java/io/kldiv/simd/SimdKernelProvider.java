@@ -52,7 +52,7 @@ public final class SimdKernelProvider implements KernelProvider {
             }
             try {
                 SimdKernel kernel = new SimdKernel();
-                return new Decision(kernel, null, kernel.describe(env.mathLibrary(), env.width() != 0));
+                return new Decision(kernel, null, kernel.describe(env.width() != 0));
             } catch (RuntimeException | LinkageError e) {
                 return new Decision(null, "the SIMD kernel failed to start: " + e, null);
             }

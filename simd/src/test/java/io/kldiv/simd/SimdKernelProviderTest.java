@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the provider says about this JVM, and the rule that turns facts into a reason. */
 class SimdKernelProviderTest {
-    private static final SimdEnvironment FINE = new SimdEnvironment(null, null, "SVML", null, 0);
+    private static final SimdEnvironment FINE = new SimdEnvironment(null, null, 0);
 
     @Test
     void isFoundThroughServiceLoader() {
@@ -24,7 +24,7 @@ class SimdKernelProviderTest {
         KernelProvider provider = new SimdKernelProvider();
         if (provider.unavailableReason() == null) {
             String d = provider.describe();
-            assertTrue(d.matches("simd: (256|512)-bit FloatVector/DoubleVector \\((8|16) float lanes.*\\), own log/exp \\((SVML|SLEEF) present\\), C2"), d);
+            assertTrue(d.matches("simd: (256|512)-bit FloatVector/DoubleVector \\((8|16) float lanes.*\\), repeatable log/exp, C2"), d);
             assertTrue(provider.create().name().startsWith("simd-"), provider.create().name());
         } else {
             assertTrue(provider.describe().contains(provider.unavailableReason()), provider.describe());
@@ -35,26 +35,24 @@ class SimdKernelProviderTest {
     @Test
     void aCapableJvmHasNoReason() {
         assertNull(FINE.whyNot(() -> 512));
-        assertNull(new SimdEnvironment(null, null, "SVML", null, 256).whyNot(() -> 512));
+        assertNull(new SimdEnvironment(null, null, 256).whyNot(() -> 512));
     }
 
     @Test
     void eachMissingPieceIsNamed() {
         assertEquals("jdk.incubator.vector is not loaded; pass --add-modules jdk.incubator.vector",
-                new SimdEnvironment("jdk.incubator.vector is not loaded; pass --add-modules jdk.incubator.vector", null, "SVML", null, 0)
+                new SimdEnvironment("jdk.incubator.vector is not loaded; pass --add-modules jdk.incubator.vector", null, 0)
                         .whyNot(() -> 512));
-        assertTrue(new SimdEnvironment(null, "tiered compilation stops at C1 (-XX:TieredStopAtLevel=1)", "SVML", null, 0)
+        assertTrue(new SimdEnvironment(null, "tiered compilation stops at C1 (-XX:TieredStopAtLevel=1)", 0)
                 .whyNot(() -> 512).contains("TieredStopAtLevel=1"));
-        assertTrue(new SimdEnvironment(null, null, null, "forced by -Djdk.incubator.vector.VectorMathLibrary=java", 0)
-                .whyNot(() -> 512).contains("VectorMathLibrary=java"));
         assertTrue(FINE.whyNot(() -> 128).contains("128 bits"));
-        assertTrue(new SimdEnvironment(null, null, "SVML", null, 512).whyNot(() -> 256).contains("wider than"));
+        assertTrue(new SimdEnvironment(null, null, 512).whyNot(() -> 256).contains("wider than"));
     }
 
     @Test
     void theVectorModuleIsNotLoadedWhenTheChecksFail() {
         // The preferred width is asked for last: a JVM without the module must never get that far.
-        new SimdEnvironment("no module", null, "SVML", null, 0).whyNot(() -> {
+        new SimdEnvironment("no module", null, 0).whyNot(() -> {
             throw new AssertionError("asked for the vector width without the module");
         });
     }

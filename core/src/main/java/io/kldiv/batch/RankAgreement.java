@@ -1,7 +1,10 @@
 package io.kldiv.batch;
 
+import io.kldiv.Dtype;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.kernel.RowValues;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,9 @@ import java.util.Arrays;
  * probabilities. Ties go to the lower category index. One instance per thread: it keeps scratch arrays.
  */
 final class RankAgreement {
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+
     private final PairRows in;
     private final int topK;
     private final double[] values;
@@ -28,7 +34,9 @@ final class RankAgreement {
     /** True when p's and q's largest values sit at the same category. */
     boolean argmaxAgrees(long row) {
         long offset = in.rowOffset(row);
-        return argmax(in.p(), offset) == argmax(in.q(), offset);
+        return in.dtype() == Dtype.FLOAT32
+                ? argmaxFloat(in.p(), offset) == argmaxFloat(in.q(), offset)
+                : argmaxDouble(in.p(), offset) == argmaxDouble(in.q(), offset);
     }
 
     /** |top-k(p) ∩ top-k(q)| / k for the row. */
@@ -61,11 +69,25 @@ final class RankAgreement {
         return topK;
     }
 
-    private int argmax(java.lang.foreign.MemorySegment side, long offset) {
+    // One loop per element type: this runs over every row of every job, so no per-element type switch.
+    private int argmaxFloat(MemorySegment side, long offset) {
         int best = 0;
-        double bestValue = RowValues.get(side, in.dtype(), offset, 0);
+        float bestValue = side.get(FLOAT, offset);
         for (int i = 1; i < in.k(); i++) {
-            double v = RowValues.get(side, in.dtype(), offset, i);
+            float v = side.get(FLOAT, offset + (long) i * Float.BYTES);
+            if (v > bestValue) {
+                best = i;
+                bestValue = v;
+            }
+        }
+        return best;
+    }
+
+    private int argmaxDouble(MemorySegment side, long offset) {
+        int best = 0;
+        double bestValue = side.get(DOUBLE, offset);
+        for (int i = 1; i < in.k(); i++) {
+            double v = side.get(DOUBLE, offset + (long) i * Double.BYTES);
             if (v > bestValue) {
                 best = i;
                 bestValue = v;
@@ -75,7 +97,7 @@ final class RankAgreement {
     }
 
     /** The indices of the k largest values, by insertion into a short descending list. */
-    private void top(java.lang.foreign.MemorySegment side, long offset, int[] indices) {
+    private void top(MemorySegment side, long offset, int[] indices) {
         int filled = 0;
         for (int i = 0; i < in.k(); i++) {
             double v = RowValues.get(side, in.dtype(), offset, i);

@@ -102,6 +102,27 @@ class BatchScorerTest {
     }
 
     @Test
+    void top1AgreementOfFloat32Rows() {
+        float[] flatP = new float[N * K];
+        float[] flatQ = new float[N * K];
+        double[][] pf = new double[N][K];
+        double[][] qf = new double[N][K];
+        for (int r = 0; r < N; r++) {
+            for (int i = 0; i < K; i++) {
+                flatP[r * K + i] = (float) p[r][i];
+                flatQ[r * K + i] = (float) q[r][i];
+                pf[r][i] = flatP[r * K + i];
+                qf[r][i] = flatQ[r * K + i];
+            }
+        }
+        PairRows in = PairRows.contiguous(MemorySegment.ofArray(flatP), MemorySegment.ofArray(flatQ), Dtype.FLOAT32, K, N);
+        try (BatchResult result = new BatchScorer(Kernels.scalar(), 2, 0, ProgressListener.NONE, SMALL_CHUNK).score(in, OPTIONS)) {
+            long agree = IntStream.range(0, N).filter(r -> argmax(pf[r]) == argmax(qf[r])).count();
+            assertEquals((double) agree / N, result.summary().top1().rate(), 1e-15);
+        }
+    }
+
+    @Test
     void summariesAreIdenticalForAnyThreadCount() {
         try (BatchResult one = run(1, 5, OPTIONS); BatchResult four = run(4, 5, OPTIONS)) {
             assertEquals(one.summary().measures(), four.summary().measures());

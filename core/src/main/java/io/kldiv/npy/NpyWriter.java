@@ -1,8 +1,7 @@
 package io.kldiv.npy;
 
 import io.kldiv.Dtype;
-import io.kldiv.io.AtomicOutput;
-import io.kldiv.io.OffHeapMemory;
+import io.kldiv.io.MappedOutput;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -20,16 +19,14 @@ public final class NpyWriter implements AutoCloseable {
     private static final ValueLayout.OfDouble DOUBLE_LE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final Dtype dtype;
-    private final AtomicOutput output;
-    private final OffHeapMemory memory;
+    private final MappedOutput output;
     private final MemorySegment data;
     private long position;
     private boolean done;
 
-    private NpyWriter(Dtype dtype, AtomicOutput output, OffHeapMemory memory, MemorySegment data) {
+    private NpyWriter(Dtype dtype, MappedOutput output, MemorySegment data) {
         this.dtype = dtype;
         this.output = output;
-        this.memory = memory;
         this.data = data;
     }
 
@@ -53,15 +50,9 @@ public final class NpyWriter implements AutoCloseable {
         }
         byte[] header = NpyHeader.encode(descr(dtype), shape);
         long dataBytes = Math.multiplyExact(elements, (long) dtype.bytes());
-        AtomicOutput output = AtomicOutput.create(destination);
-        try {
-            OffHeapMemory memory = OffHeapMemory.mapReadWrite(output.tempFile(), Math.addExact(header.length, dataBytes));
-            MemorySegment.copy(MemorySegment.ofArray(header), 0, memory.segment(0, header.length), 0, header.length);
-            return new NpyWriter(dtype, output, memory, memory.segment(header.length, dataBytes));
-        } catch (IOException | RuntimeException e) {
-            output.close();
-            throw e;
-        }
+        MappedOutput output = MappedOutput.create(destination, Math.addExact(header.length, dataBytes));
+        MemorySegment.copy(MemorySegment.ofArray(header), 0, output.segment(0, header.length), 0, header.length);
+        return new NpyWriter(dtype, output, output.segment(header.length, dataBytes));
     }
 
     private static String descr(Dtype dtype) {
@@ -135,7 +126,6 @@ public final class NpyWriter implements AutoCloseable {
                         + " values but " + elementsWritten() + " were appended");
             }
             done = true;
-            memory.close();
             output.commit();
             return destination();
         } finally {
@@ -147,10 +137,6 @@ public final class NpyWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         done = true;
-        try {
-            memory.close();
-        } finally {
-            output.close();
-        }
+        output.close();
     }
 }

@@ -1,8 +1,7 @@
 package io.kldiv.store;
 
 import io.kldiv.Dtype;
-import io.kldiv.io.AtomicOutput;
-import io.kldiv.io.OffHeapMemory;
+import io.kldiv.io.MappedOutput;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -25,18 +24,16 @@ import java.util.List;
  */
 public final class TableWriter implements AutoCloseable {
     private final TableLayout layout;
-    private final AtomicOutput output;
-    private final OffHeapMemory memory;
+    private final MappedOutput output;
     private final ColumnAppender p;
     private final ColumnAppender q;
     private final ColumnAppender ids;
     private final long rowBytes;
     private boolean done;
 
-    private TableWriter(TableLayout layout, AtomicOutput output, OffHeapMemory memory) {
+    private TableWriter(TableLayout layout, MappedOutput output) {
         this.layout = layout;
         this.output = output;
-        this.memory = memory;
         this.p = new ColumnAppender(view(PairTable.P));
         this.q = new ColumnAppender(view(PairTable.Q));
         this.ids = layout.columns().stream().anyMatch(c -> c.name().equals(PairTable.IDS))
@@ -55,18 +52,12 @@ public final class TableWriter implements AutoCloseable {
     public static TableWriter create(Path destination, Dtype dtype, int k, long rows, boolean withIds,
             List<String> resultColumns) throws IOException {
         TableLayout layout = TableLayout.of(dtype, k, rows, withIds, resultColumns);
-        AtomicOutput output = AtomicOutput.create(destination);
-        try {
-            return new TableWriter(layout, output, OffHeapMemory.mapReadWrite(output.tempFile(), layout.fileLength()));
-        } catch (IOException | RuntimeException e) {
-            output.close();
-            throw e;
-        }
+        return new TableWriter(layout, MappedOutput.create(destination, layout.fileLength()));
     }
 
     private MemorySegment view(String column) {
         ColumnEntry entry = layout.column(column);
-        return memory.segment(entry.offset(), entry.length());
+        return output.segment(entry.offset(), entry.length());
     }
 
     public Path destination() {
@@ -202,10 +193,9 @@ public final class TableWriter implements AutoCloseable {
                 }));
             }
             TableHeader header = new TableHeader(layout.dtype(), layout.k(), layout.rows(), layout.fileLength(), columns);
-            MemorySegment.copy(MemorySegment.ofArray(header.encode()), 0, memory.segment(0, layout.headerLength()), 0,
+            MemorySegment.copy(MemorySegment.ofArray(header.encode()), 0, output.segment(0, layout.headerLength()), 0,
                     layout.headerLength());
             done = true;
-            memory.close();
             output.commit();
             return destination();
         } finally {
@@ -217,11 +207,7 @@ public final class TableWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         done = true;
-        try {
-            memory.close();
-        } finally {
-            output.close();
-        }
+        output.close();
     }
 
     private void checkOpen() {

@@ -1,0 +1,55 @@
+package io.kldiv.io;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+
+/**
+ * An output file of known length written through a read-write mapping of its temporary file, and published
+ * atomically ({@link AtomicOutput}): what every streaming writer (tables, .npy) is built on.
+ */
+public final class MappedOutput implements AutoCloseable {
+    private final AtomicOutput output;
+    private final OffHeapMemory memory;
+
+    private MappedOutput(AtomicOutput output, OffHeapMemory memory) {
+        this.output = output;
+        this.memory = memory;
+    }
+
+    /** Creates and maps a temporary file of {@code length} bytes beside {@code destination}. */
+    public static MappedOutput create(Path destination, long length) throws IOException {
+        AtomicOutput output = AtomicOutput.create(destination);
+        try {
+            return new MappedOutput(output, OffHeapMemory.mapReadWrite(output.tempFile(), length));
+        } catch (IOException | RuntimeException e) {
+            output.close();
+            throw e;
+        }
+    }
+
+    public Path destination() {
+        return output.destination();
+    }
+
+    /** A writable view of bytes {@code [offset, offset + length)} of the file. */
+    public MemorySegment segment(long offset, long length) {
+        return memory.segment(offset, length);
+    }
+
+    /** Unmaps the file, forces it to disk and renames it over the destination; closes this output either way. */
+    public void commit() throws IOException {
+        memory.close();
+        output.commit();
+    }
+
+    /** Abandons the file unless committed: unmaps and deletes it. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        try {
+            memory.close();
+        } finally {
+            output.close();
+        }
+    }
+}

@@ -46,10 +46,13 @@ final class LogitSide extends VectorSide {
     private void maxAndFirstPosition(MemorySegment values, long offset, int count) {
         DoubleVector m = DoubleVector.broadcast(DOUBLES, Double.NEGATIVE_INFINITY);
         DoubleVector first = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
+        DoubleVector at = firstPositions();
+        double step = positionStep();
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
-            first = first.blend(positions(i), x.compare(VectorOperators.GT, m));
+            first = first.blend(at, x.compare(VectorOperators.GT, m));
             m = m.max(x);
+            at = at.add(step);
         }
         max = Lanes.max(m, lanesAreRows);
         firstMax = lanesAreRows ? first : firstPositionOfMax(m, first, max.lane(0));
@@ -61,14 +64,16 @@ final class LogitSide extends VectorSide {
         DoubleVector before = DoubleVector.zero(DOUBLES);
         DoubleVector after = DoubleVector.zero(DOUBLES);
         DoubleVector afterOnGrid = DoubleVector.zero(DOUBLES);
+        DoubleVector at = firstPositions();
+        double step = positionStep();
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
             DoubleVector e = RepeatableMath.exp(scaled(x, rowMax));
-            DoubleVector at = positions(i);
             VectorMask<Double> later = at.compare(VectorOperators.GT, firstMax);
             before = before.add(e, at.compare(VectorOperators.LT, firstMax));
             after = after.add(e, later);
             afterOnGrid = afterOnGrid.add(e.add(1.0).sub(1.0), later);
+            at = at.add(step);
         }
         DoubleVector head = Lanes.total(before, lanesAreRows).add(1.0);
         DoubleVector onGrid = head.add(Lanes.total(afterOnGrid, lanesAreRows));

@@ -5,6 +5,7 @@ import static io.kldiv.simd.Species.LANES;
 
 import io.kldiv.Dtype;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -15,7 +16,8 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class LogProbabilitySide extends VectorSide {
     private final double tolerance;
-    private DoubleVector sumExp;
+    /** Per-lane Σ exp(x) across blocks; an array, not a vector field, which C2 would box on every step. */
+    private final double[] sumExp = new double[LANES];
 
     LogProbabilitySide(Dtype dtype, double tolerance, boolean lanesAreRows) {
         super(dtype, lanesAreRows);
@@ -24,12 +26,12 @@ final class LogProbabilitySide extends VectorSide {
 
     @Override
     void begin(MemorySegment values, long offset, int count) {
-        sumExp = DoubleVector.zero(DOUBLES);
+        Arrays.fill(sumExp, 0.0);
     }
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        DoubleVector s = sumExp;
+        DoubleVector s = DoubleVector.fromArray(DOUBLES, sumExp, 0);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
             DoubleVector prob = RepeatableMath.exp(x);
@@ -37,12 +39,12 @@ final class LogProbabilitySide extends VectorSide {
             prob.intoArray(p, i);
             s = s.add(prob);
         }
-        sumExp = s;
+        s.intoArray(sumExp, 0);
     }
 
     @Override
     long validLanes() {
-        return RepeatableMath.log(Lanes.total(sumExp, lanesAreRows)).abs()
+        return RepeatableMath.log(Lanes.total(DoubleVector.fromArray(DOUBLES, sumExp, 0), lanesAreRows)).abs()
                 .compare(VectorOperators.LE, tolerance)
                 .toLong();
     }

@@ -5,6 +5,7 @@ import static io.kldiv.simd.Species.LANES;
 
 import io.kldiv.Dtype;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -24,9 +25,11 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class LogitSide extends VectorSide {
     private final double temperature;
-    private DoubleVector max;
-    private DoubleVector firstMax;
-    private DoubleVector logSum;
+    // Per-lane row constants, kept in arrays: a vector read from a field has no exact type for C2, whose compare
+    // then falls back to the Java implementation and boxes on every step.
+    private final double[] max = new double[LANES];
+    private final double[] firstMax = new double[LANES];
+    private final double[] logSum = new double[LANES];
 
     LogitSide(Dtype dtype, double temperature, boolean lanesAreRows) {
         super(dtype, lanesAreRows);
@@ -36,7 +39,7 @@ final class LogitSide extends VectorSide {
     @Override
     void begin(MemorySegment values, long offset, int count) {
         maxAndFirstPosition(values, offset, count);
-        logSum = RepeatableMath.log(sumOfExp(values, offset, count));
+        RepeatableMath.log(sumOfExp(values, offset, count)).intoArray(logSum, 0);
     }
 
     // Each pass is its own method: C2 stops inlining Vector API calls into a method past a node budget, and a
@@ -46,29 +49,39 @@ final class LogitSide extends VectorSide {
     private void maxAndFirstPosition(MemorySegment values, long offset, int count) {
         DoubleVector m = DoubleVector.broadcast(DOUBLES, Double.NEGATIVE_INFINITY);
         DoubleVector first = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
+        DoubleVector at = firstPositions();
+        double step = positionStep();
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
-            first = first.blend(positions(i), x.compare(VectorOperators.GT, m));
+            first = first.blend(at, x.compare(VectorOperators.GT, m));
             m = m.max(x);
+            at = at.add(step);
         }
-        max = Lanes.max(m, lanesAreRows);
-        firstMax = lanesAreRows ? first : firstPositionOfMax(m, first, max.lane(0));
+        DoubleVector rowMax = Lanes.max(m, lanesAreRows);
+        rowMax.intoArray(max, 0);
+        if (lanesAreRows) {
+            first.intoArray(firstMax, 0);
+        } else {
+            Arrays.fill(firstMax, firstPositionOfMax(m, first, rowMax.lane(0)));
+        }
     }
 
     private DoubleVector sumOfExp(MemorySegment values, long offset, int count) {
-        DoubleVector rowMax = max;
-        DoubleVector firstMax = this.firstMax;
+        DoubleVector rowMax = DoubleVector.fromArray(DOUBLES, max, 0);
+        DoubleVector firstMax = DoubleVector.fromArray(DOUBLES, this.firstMax, 0);
         DoubleVector before = DoubleVector.zero(DOUBLES);
         DoubleVector after = DoubleVector.zero(DOUBLES);
         DoubleVector afterOnGrid = DoubleVector.zero(DOUBLES);
+        DoubleVector at = firstPositions();
+        double step = positionStep();
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
             DoubleVector e = RepeatableMath.exp(scaled(x, rowMax));
-            DoubleVector at = positions(i);
             VectorMask<Double> later = at.compare(VectorOperators.GT, firstMax);
             before = before.add(e, at.compare(VectorOperators.LT, firstMax));
             after = after.add(e, later);
             afterOnGrid = afterOnGrid.add(e.add(1.0).sub(1.0), later);
+            at = at.add(step);
         }
         DoubleVector head = Lanes.total(before, lanesAreRows).add(1.0);
         DoubleVector onGrid = head.add(Lanes.total(afterOnGrid, lanesAreRows));
@@ -77,14 +90,14 @@ final class LogitSide extends VectorSide {
     }
 
     /** One row over the lanes: where the row's first maximum is, from each lane's maximum and its first position. */
-    private static DoubleVector firstPositionOfMax(DoubleVector laneMax, DoubleVector laneFirst, double rowMax) {
+    private static double firstPositionOfMax(DoubleVector laneMax, DoubleVector laneFirst, double rowMax) {
         double first = Double.POSITIVE_INFINITY;
         for (int l = 0; l < LANES; l++) {
             if (laneMax.lane(l) == rowMax) {
                 first = Math.min(first, laneFirst.lane(l));
             }
         }
-        return DoubleVector.broadcast(DOUBLES, first);
+        return first;
     }
 
     /** (x − max)/T as the reference computes it; the division is skipped at T = 1, where it changes nothing. */
@@ -95,8 +108,8 @@ final class LogitSide extends VectorSide {
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        DoubleVector m = max;
-        DoubleVector lse = logSum;
+        DoubleVector m = DoubleVector.fromArray(DOUBLES, max, 0);
+        DoubleVector lse = DoubleVector.fromArray(DOUBLES, logSum, 0);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
             DoubleVector ln = scaled(x, m).sub(lse);
@@ -107,8 +120,9 @@ final class LogitSide extends VectorSide {
 
     @Override
     long validLanes() {
-        return max.compare(VectorOperators.GT, Double.NEGATIVE_INFINITY)
-                .and(max.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
+        DoubleVector m = DoubleVector.fromArray(DOUBLES, max, 0);
+        return m.compare(VectorOperators.GT, Double.NEGATIVE_INFINITY)
+                .and(m.compare(VectorOperators.LT, Double.POSITIVE_INFINITY))
                 .toLong();
     }
 }

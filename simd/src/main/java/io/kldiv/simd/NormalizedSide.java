@@ -16,8 +16,9 @@ final class NormalizedSide extends VectorSide {
      */
     private static final double LARGEST_TRUSTED_SUM = 1e300;
 
-    private DoubleVector total;
-    private DoubleVector min;
+    // Per-lane sum and minimum in arrays: C2 cannot unbox a vector read from a field cheaply.
+    private final double[] total = new double[LANES];
+    private final double[] min = new double[LANES];
 
     NormalizedSide(Dtype dtype, boolean lanesAreRows) {
         super(dtype, lanesAreRows);
@@ -32,13 +33,13 @@ final class NormalizedSide extends VectorSide {
             s = s.add(x);
             m = m.min(x);
         }
-        total = Lanes.total(s, lanesAreRows);
-        min = Lanes.min(m, lanesAreRows);
+        Lanes.total(s, lanesAreRows).intoArray(total, 0);
+        Lanes.min(m, lanesAreRows).intoArray(min, 0);
     }
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        DoubleVector t = total;
+        DoubleVector t = DoubleVector.fromArray(DOUBLES, total, 0);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_PROBABILITY);
             DoubleVector prob = x.div(t);
@@ -49,9 +50,10 @@ final class NormalizedSide extends VectorSide {
 
     @Override
     long validLanes() {
-        return min.compare(VectorOperators.GE, 0.0)
-                .and(total.compare(VectorOperators.GT, 0.0))
-                .and(total.compare(VectorOperators.LE, LARGEST_TRUSTED_SUM))
+        DoubleVector t = DoubleVector.fromArray(DOUBLES, total, 0);
+        return DoubleVector.fromArray(DOUBLES, min, 0).compare(VectorOperators.GE, 0.0)
+                .and(t.compare(VectorOperators.GT, 0.0))
+                .and(t.compare(VectorOperators.LE, LARGEST_TRUSTED_SUM))
                 .toLong();
     }
 }

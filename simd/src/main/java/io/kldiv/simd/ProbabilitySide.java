@@ -7,6 +7,7 @@ import static io.kldiv.simd.Species.ORDER;
 
 import io.kldiv.Dtype;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -17,8 +18,10 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class ProbabilitySide extends VectorSide {
     private final double tolerance;
-    private DoubleVector sum;
-    private DoubleVector min;
+    // Running per-lane sum and minimum across blocks, kept in arrays rather than vector fields: a loop whose
+    // accumulator starts from a vector field gets it boxed on every iteration by C2 (a heap vector per step).
+    private final double[] sum = new double[LANES];
+    private final double[] min = new double[LANES];
 
     ProbabilitySide(Dtype dtype, double tolerance, boolean lanesAreRows) {
         super(dtype, lanesAreRows);
@@ -27,8 +30,8 @@ final class ProbabilitySide extends VectorSide {
 
     @Override
     void begin(MemorySegment values, long offset, int count) {
-        sum = DoubleVector.zero(DOUBLES);
-        min = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
+        Arrays.fill(sum, 0.0);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
     }
 
     @Override
@@ -41,8 +44,8 @@ final class ProbabilitySide extends VectorSide {
     }
 
     private void decodeDoubles(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        DoubleVector s = sum;
-        DoubleVector m = min;
+        DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
+        DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * Double.BYTES, false, count - i, ZERO_PROBABILITY);
             x.intoArray(p, i);
@@ -50,8 +53,8 @@ final class ProbabilitySide extends VectorSide {
             s = s.add(x);
             m = m.min(x);
         }
-        sum = s;
-        min = m;
+        s.intoArray(sum, 0);
+        m.intoArray(min, 0);
     }
 
     /**
@@ -59,8 +62,8 @@ final class ProbabilitySide extends VectorSide {
      * relative to |ln x|, far inside the float32 bound. Everything after it (products, sums) is double.
      */
     private void decodeFloats(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        DoubleVector s = sum;
-        DoubleVector m = min;
+        DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
+        DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
         for (int i = 0; i < count; i += 2 * LANES) {
             long at = offset + (long) i * Float.BYTES;
             FloatVector x = count - i >= 2 * LANES
@@ -76,14 +79,14 @@ final class ProbabilitySide extends VectorSide {
             s = s.add(lo).add(hi);
             m = m.min(lo).min(hi);
         }
-        sum = s;
-        min = m;
+        s.intoArray(sum, 0);
+        m.intoArray(min, 0);
     }
 
     @Override
     long validLanes() {
-        DoubleVector total = Lanes.total(sum, lanesAreRows);
-        DoubleVector low = Lanes.min(min, lanesAreRows);
+        DoubleVector total = Lanes.total(DoubleVector.fromArray(DOUBLES, sum, 0), lanesAreRows);
+        DoubleVector low = Lanes.min(DoubleVector.fromArray(DOUBLES, min, 0), lanesAreRows);
         return low.compare(VectorOperators.GE, 0.0)
                 .and(total.sub(1.0).abs().compare(VectorOperators.LE, tolerance))
                 .toLong();

@@ -44,11 +44,17 @@ abstract sealed class VectorSide permits ProbabilitySide, NormalizedSide, LogPro
         return tolerance - (1e-12 + k * 0x1p-50);
     }
 
-    /** Where each lane's value at run index {@code i} sits in its row: its category in a tile, its index in a row. */
-    DoubleVector positions(int i) {
-        return lanesAreRows
-                ? DoubleVector.broadcast(DOUBLES, i / LANES)
-                : DoubleVector.broadcast(DOUBLES, i).addIndex(1);
+    /**
+     * Where each lane's value at run index 0 sits in its row: its category in a tile (0), its index in a row (the
+     * lane). A loop advances it by {@link #positionStep()} per vector rather than choosing between two vectors per
+     * step: a vector picked by a branch is boxed by C2.
+     */
+    DoubleVector firstPositions() {
+        return DoubleVector.zero(DOUBLES).addIndex(lanesAreRows ? 0 : 1);
+    }
+
+    double positionStep() {
+        return lanesAreRows ? 1.0 : LANES;
     }
 
     int bytes() {

@@ -23,14 +23,17 @@ import jdk.incubator.vector.VectorOperators;
  */
 public final class KernelTiming {
     private static volatile double sink;
+    /** Labels to run, from the command line (any label containing one of them); all when none given. */
+    private static String[] only = {};
 
     public static void main(String[] args) {
+        only = args;
         Kernel simd = new SimdKernel();
         Kernel scalar = Kernels.scalar();
         System.out.println(simd.name());
         try (Arena arena = Arena.ofConfined()) {
             PairRows cached = rows(arena, Dtype.FLOAT32, 4096, 8, InputForm.PROB);
-            PairRows big = rows(arena, Dtype.FLOAT32, 4096, 32768, InputForm.PROB); // 1 GiB of p and q
+            PairRows big = selected("1 GiB") ? rows(arena, Dtype.FLOAT32, 4096, 32768, InputForm.PROB) : null; // 1 GiB of p and q
             PairRows logits = rows(arena, Dtype.FLOAT32, 4096, 8, InputForm.LOGITS);
             ScoreOptions kl = ScoreOptions.of(Measure.KL);
             report("f32 prob kl k=4096 in cache  simd", simd, cached, kl, 2000);
@@ -78,7 +81,22 @@ public final class KernelTiming {
         return PairRows.contiguous(p, q, dtype, k, n);
     }
 
+    private static boolean selected(String what) {
+        if (only.length == 0) {
+            return true;
+        }
+        for (String s : only) {
+            if (what.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void report(String what, Kernel kernel, PairRows in, ScoreOptions options, int reps) {
+        if (!selected(what)) {
+            return;
+        }
         ResultColumns out = options == null ? null : ResultColumns.onHeap(options.measures().size(), (int) in.rows());
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 7; round++) {

@@ -30,6 +30,18 @@ final class LogitSide extends VectorSide {
     private final double[] max = new double[LANES];
     private final double[] firstMax = new double[LANES];
     private final double[] logSum = new double[LANES];
+    /** e^(−ln s) per lane: turns a kept exp((x − max)/T) into p with one product. */
+    private final double[] inverseSum = new double[LANES];
+
+    /**
+     * Rows up to this long keep each exp((x − max)/T) from the sum's pass, so that decoding needs a product, not a
+     * second exp (the most expensive step of a logit row). Longer rows recompute: a buffer past L2 would cost
+     * about as much memory traffic as the exp saves.
+     */
+    static final int KEPT_EXPS_LIMIT = 1 << 16;
+    private double[] exps = new double[0];
+    private boolean keepExps;
+    private long rowStart;
 
     LogitSide(Dtype dtype, double temperature, boolean lanesAreRows) {
         super(dtype, lanesAreRows);
@@ -38,8 +50,15 @@ final class LogitSide extends VectorSide {
 
     @Override
     void begin(MemorySegment values, long offset, int count) {
+        rowStart = offset;
+        keepExps = count <= KEPT_EXPS_LIMIT;
+        if (keepExps && exps.length < DecodedBlock.padded(count)) {
+            exps = new double[DecodedBlock.padded(count)];
+        }
         maxAndFirstPosition(values, offset, count);
-        RepeatableMath.log(sumOfExp(values, offset, count)).intoArray(logSum, 0);
+        DoubleVector lse = RepeatableMath.log(sumOfExp(values, offset, count));
+        lse.intoArray(logSum, 0);
+        RepeatableMath.exp(lse.neg()).intoArray(inverseSum, 0);
     }
 
     // Each pass is its own method: C2 stops inlining Vector API calls into a method past a node budget, and a
@@ -74,9 +93,14 @@ final class LogitSide extends VectorSide {
         DoubleVector afterOnGrid = DoubleVector.zero(DOUBLES);
         DoubleVector at = firstPositions();
         double step = positionStep();
+        boolean keep = keepExps;
+        double[] exps = this.exps;
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
             DoubleVector e = RepeatableMath.exp(scaled(x, rowMax));
+            if (keep) {
+                e.intoArray(exps, i);
+            }
             VectorMask<Double> later = at.compare(VectorOperators.GT, firstMax);
             before = before.add(e, at.compare(VectorOperators.LT, firstMax));
             after = after.add(e, later);
@@ -108,6 +132,32 @@ final class LogitSide extends VectorSide {
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        // Two loops, not one with a choice inside: a vector chosen by a branch is boxed by C2.
+        if (keepExps) {
+            decodeKept(values, offset, count, p, lnP);
+        } else {
+            decodeRecomputed(values, offset, count, p, lnP);
+        }
+    }
+
+    /**
+     * p = exp((x − max)/T)·e^(−ln s): a few ulps from exp(ln p), far inside the bound, and exactly 0 where the
+     * kept exp is (x = −inf, or far below the maximum).
+     */
+    private void decodeKept(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        DoubleVector m = DoubleVector.fromArray(DOUBLES, max, 0);
+        DoubleVector lse = DoubleVector.fromArray(DOUBLES, logSum, 0);
+        DoubleVector inverse = DoubleVector.fromArray(DOUBLES, inverseSum, 0);
+        double[] exps = this.exps;
+        int from = (int) ((offset - rowStart) / bytes());
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);
+            scaled(x, m).sub(lse).intoArray(lnP, i);
+            DoubleVector.fromArray(DOUBLES, exps, from + i).mul(inverse).intoArray(p, i);
+        }
+    }
+
+    private void decodeRecomputed(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
         DoubleVector m = DoubleVector.fromArray(DOUBLES, max, 0);
         DoubleVector lse = DoubleVector.fromArray(DOUBLES, logSum, 0);
         for (int i = 0; i < count; i += LANES) {

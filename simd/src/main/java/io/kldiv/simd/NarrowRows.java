@@ -1,11 +1,15 @@
 package io.kldiv.simd;
 
+import static io.kldiv.simd.Species.DOUBLES;
+import static io.kldiv.simd.Species.FLOATS;
 import static io.kldiv.simd.Species.LANES;
 
 import io.kldiv.ScoreOptions;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.kernel.ResultColumns;
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * Short rows (classifier outputs, K ≤ {@link SimdKernel#NARROW_K}): vectorized across rows. {@link Species#LANES}
@@ -25,6 +29,10 @@ final class NarrowRows extends RowPass {
     private final float[] tileQFloats;
     private final double[] tilePDoubles;
     private final double[] tileQDoubles;
+    /** For each tile position (category-major), where its value sits in {@link #rows}: a full tile's gather map. */
+    private final int[] fullTile;
+    /** The same for a short last tile, whose missing lanes repeat row 0. */
+    private final int[] shortTile;
 
     NarrowRows(PairRows in, ScoreOptions options) {
         super(in, options, true);
@@ -35,6 +43,9 @@ final class NarrowRows extends RowPass {
         tileQDoubles = p.float32 ? null : new double[size];
         tileP = p.float32 ? MemorySegment.ofArray(tilePFloats) : MemorySegment.ofArray(tilePDoubles);
         tileQ = p.float32 ? MemorySegment.ofArray(tileQFloats) : MemorySegment.ofArray(tileQDoubles);
+        fullTile = new int[size];
+        shortTile = new int[size];
+        gatherMap(fullTile, LANES);
         rowFloats = p.float32 ? new float[size] : null;
         rowDoubles = p.float32 ? null : new double[size];
         rows = p.float32 ? MemorySegment.ofArray(rowFloats) : MemorySegment.ofArray(rowDoubles);
@@ -45,6 +56,9 @@ final class NarrowRows extends RowPass {
         int count = in.k() * LANES;
         for (long first = fromRow; first < toRow; first += LANES) {
             int rows = (int) Math.min(LANES, toRow - first);
+            if (rows < LANES) {
+                gatherMap(shortTile, rows);
+            }
             transpose(in.p(), first, rows, tilePFloats, tilePDoubles);
             transpose(in.q(), first, rows, tileQFloats, tileQDoubles);
             p.begin(tileP, 0, count);
@@ -61,8 +75,9 @@ final class NarrowRows extends RowPass {
     }
 
     /**
-     * Copies the tile's rows in bulk (one copy when they are contiguous), then transposes between Java arrays:
-     * element-wise segment reads and writes, each with its own checks, cost more than the kernel's arithmetic.
+     * Copies the tile's rows in bulk (one copy when they are contiguous), then transposes between Java arrays by
+     * vector gathers through a precomputed map: element-wise segment reads and writes, each with its own checks,
+     * cost more than the kernel's arithmetic, and a scalar transpose still takes a third of a K = 4 pass.
      */
     private void transpose(MemorySegment values, long first, int count, float[] tileFloats, double[] tileDoubles) {
         int k = in.k();
@@ -81,24 +96,37 @@ final class NarrowRows extends RowPass {
         }
     }
 
-    /** Lane r gets row r; lanes past the last row repeat the first. */
+    /** Lane r gets row r; lanes past the last row ({@code count} and on) repeat the first. */
+    private void gatherMap(int[] map, int count) {
+        int k = in.k();
+        for (int i = 0; i < k; i++) {
+            for (int r = 0; r < LANES; r++) {
+                map[i * LANES + r] = (r < count ? r : 0) * k + i;
+            }
+        }
+    }
+
+    /** Whole vectors by gather, the last part of one (odd k) value by value, from the same map. */
     private void transposeFloats(int k, int count, float[] to) {
         float[] from = rowFloats;
-        for (int r = 0; r < LANES; r++) {
-            int base = (r < count ? r : 0) * k;
-            for (int i = 0; i < k; i++) {
-                to[i * LANES + r] = from[base + i];
-            }
+        int[] map = count == LANES ? fullTile : shortTile;
+        int size = k * LANES;
+        int whole = FLOATS.loopBound(size);
+        int t = 0;
+        for (; t < whole; t += FLOATS.length()) {
+            FloatVector.fromArray(FLOATS, from, 0, map, t).intoArray(to, t);
+        }
+        for (; t < size; t++) {
+            to[t] = from[map[t]];
         }
     }
 
     private void transposeDoubles(int k, int count, double[] to) {
         double[] from = rowDoubles;
-        for (int r = 0; r < LANES; r++) {
-            int base = (r < count ? r : 0) * k;
-            for (int i = 0; i < k; i++) {
-                to[i * LANES + r] = from[base + i];
-            }
+        int[] map = count == LANES ? fullTile : shortTile;
+        int size = k * LANES;
+        for (int t = 0; t < size; t += LANES) {
+            DoubleVector.fromArray(DOUBLES, from, 0, map, t).intoArray(to, t);
         }
     }
 }

@@ -241,6 +241,46 @@ public abstract class KernelContract {
         }
     }
 
+    /**
+     * Rows with nearly all their mass in one category (counts of a dominant class, a confident model) have a
+     * tiny S, so the bound leaves almost no room: every form must still match the reference.
+     */
+    @ParameterizedTest
+    @EnumSource(Dtype.class)
+    void nearCertainRowsInEveryForm(Dtype dtype) {
+        for (int k : new int[] {2, 5, 40, 300}) {
+            for (InputForm form : FORMS) {
+                List<double[][]> rows = new ArrayList<>();
+                for (double tail : new double[] {1e-3, 1e-6, 1e-9}) {
+                    double[] p = new double[k];
+                    double[] q = new double[k];
+                    for (int i = 1; i < k; i++) {
+                        p[i] = tail * (1 + i % 3);
+                        q[i] = tail * (1 + (i + 1) % 3);
+                    }
+                    p[0] = 1 - java.util.Arrays.stream(p).sum();
+                    q[0] = 1 - java.util.Arrays.stream(q).sum();
+                    rows.add(new double[][] {encode(form, dtype, p, 1e6), encode(form, dtype, q, 1e6)});
+                }
+                checkAgainstReference(ALL.withForms(form), dtype, k, rows, 1);
+            }
+        }
+    }
+
+    /** A probability row in the given form: as is, scaled like counts, as logs, or as logits shifted by 7. */
+    private static double[] encode(InputForm form, Dtype dtype, double[] prob, double countScale) {
+        double[] x = new double[prob.length];
+        for (int i = 0; i < prob.length; i++) {
+            x[i] = switch (form.kind()) {
+                case PROB -> prob[i];
+                case NORMALIZE -> Math.rint(prob[i] * countScale);
+                case LOGPROB -> Math.log(prob[i]);
+                case LOGITS -> Math.log(prob[i]) * form.temperature() + 7;
+            };
+        }
+        return FormRows.round(dtype, x);
+    }
+
     @Test
     void aRowOfOnlyMaskedLogitsIsInvalid() {
         double inf = Double.NEGATIVE_INFINITY;

@@ -26,6 +26,17 @@ abstract sealed class SideDecoder {
      */
     abstract boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb);
 
+    /** The row's sum, or NaN when a value is not a finite number ≥ 0 (so every range check on it fails). */
+    private static double probabilitySum(double[] x) {
+        double sum = 0.0;
+        boolean finiteNonNegative = true;
+        for (double v : x) {
+            finiteNonNegative &= v >= 0.0 && v != Double.POSITIVE_INFINITY;
+            sum += v;
+        }
+        return finiteNonNegative ? sum : Double.NaN;
+    }
+
     private static final class Probabilities extends SideDecoder {
         private final double tolerance;
 
@@ -36,15 +47,13 @@ abstract sealed class SideDecoder {
         @Override
         boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
             RowValues.read(values, dtype, rowOffset, prob);
-            double sum = 0.0;
-            boolean finiteNonNegative = true;
-            for (int i = 0; i < prob.length; i++) {
-                double x = prob[i];
-                finiteNonNegative &= x >= 0.0 && x != Double.POSITIVE_INFINITY;
-                sum += x;
-                logProb[i] = Math.log(x);
+            if (!(Math.abs(probabilitySum(prob) - 1.0) <= tolerance)) {
+                return false;
             }
-            return finiteNonNegative && Math.abs(sum - 1.0) <= tolerance;
+            for (int i = 0; i < prob.length; i++) {
+                logProb[i] = Math.log(prob[i]);
+            }
+            return true;
         }
     }
 
@@ -52,13 +61,8 @@ abstract sealed class SideDecoder {
         @Override
         boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
             RowValues.read(values, dtype, rowOffset, prob);
-            double sum = 0.0;
-            boolean finiteNonNegative = true;
-            for (double x : prob) {
-                finiteNonNegative &= x >= 0.0 && x != Double.POSITIVE_INFINITY;
-                sum += x;
-            }
-            if (!finiteNonNegative || !(sum > 0.0) || sum == Double.POSITIVE_INFINITY) {
+            double sum = probabilitySum(prob);
+            if (!(sum > 0.0) || sum == Double.POSITIVE_INFINITY) {
                 return false;
             }
             for (int i = 0; i < prob.length; i++) {

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,8 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "256", description = "Categories per row (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all available processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -43,10 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         if (rows < 1 || k < 1) {
             throw new ParameterException(spec.commandLine(), "--rows and --k must be at least 1");
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + workers);
-        }
+        int workers = threads.count();
         PrintWriter out = spec.commandLine().getOut();
         ScoreOptions options = ScoreOptions.of(Measure.KL, Measure.REVERSE_KL, Measure.JS).withForms(InputForm.LOGITS);
         KernelChoice kernel = Kernels.best();

@@ -51,6 +51,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ScoringOptions scoring;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--out", paramLabel = "OUT.npy|OUT.csv",
             description = "Per-row results, float64: .npy of shape [N] (one measure) or [N, M], or .csv with a header.")
     Path out;
@@ -68,7 +71,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScoreOptions options = scoring.toScoreOptions();
-        int threads = scoring.threads();
+        int workers = threads.count();
         if (topK < 0) {
             throw new ParameterException(spec.commandLine(), "--top-k must be >= 0, got " + topK);
         }
@@ -81,7 +84,7 @@ final class ScoreCommand implements Callable<Integer> {
              ProgressBar progress = ProgressBar.onStderr("scoring")) {
             BatchResult result;
             try {
-                result = new BatchScorer(Kernels.best().kernel(), threads, topK, progress).score(input.rows(), options);
+                result = new BatchScorer(Kernels.best().kernel(), workers, topK, progress).score(input.rows(), options);
             } catch (InvalidRowException e) {
                 throw input.locate(e);
             }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options that decide what is computed, shared by {@code score} and {@code demo}. */
+/** The options of {@code score} that decide what is computed. */
 final class ScoringOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -48,10 +48,6 @@ final class ScoringOptions {
                     + "(default: 1e-4 for float32, 1e-9 for float64).")
     Double sumTolerance;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: all available processors).")
-    Integer threads;
-
     /** The options as the library takes them; bad combinations are usage errors. */
     ScoreOptions toScoreOptions() {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
@@ -69,16 +65,6 @@ final class ScoringOptions {
             throw usage("--measure lists a measure twice: " + measures);
         }
         return new ScoreOptions(measures, base, p, q, onInvalid, sumTolerance == null ? Double.NaN : sumTolerance);
-    }
-
-    int threads() {
-        if (threads == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        if (threads < 1) {
-            throw usage("--threads must be at least 1, got " + threads);
-        }
-        return threads;
     }
 
     private InputForm form(String option, String name) {

@@ -53,6 +53,14 @@ public record InputForm(Kind kind, double temperature) {
         return new InputForm(Kind.LOGITS, t);
     }
 
+    /**
+     * True for {@code prob} and {@code normalize}, whose values are probabilities: a log ratio between two such
+     * sides is taken from the values, not from two logs (SEMANTICS.md, Accuracy).
+     */
+    public boolean givesProbabilities() {
+        return kind == Kind.PROB || kind == Kind.NORMALIZE;
+    }
+
     /** Parses {@code prob}, {@code normalize}, {@code logprob} or {@code logits}; logits get the given temperature. */
     public static InputForm parse(String name, double logitsTemperature) {
         Kind kind = Named.byId(Kind.class, name, "input form");

@@ -1,6 +1,7 @@
 package io.kldiv.kernel;
 
 import io.kldiv.ScoreOptions;
+import io.kldiv.reference.TermMath;
 import java.util.Arrays;
 
 /**
@@ -26,6 +27,7 @@ public final class ScalarKernel implements Kernel {
         double[] q = new double[k];
         double[] lnQ = new double[k];
         double[] sums = new double[Term.values().length];
+        boolean ratioOfProbabilities = options.pForm().givesProbabilities() && options.qForm().givesProbabilities();
         for (long row = fromRow; row < toRow; row++) {
             long offset = in.rowOffset(row);
             boolean valid = pSide.decode(in.p(), in.dtype(), offset, p, lnP);
@@ -36,10 +38,10 @@ public final class ScalarKernel implements Kernel {
             }
             Arrays.fill(sums, 0.0);
             if (plan.needs(Term.P_LOG_P_OVER_Q)) {
-                sums[Term.P_LOG_P_OVER_Q.ordinal()] = weightedDifference(p, lnP, lnQ);
+                sums[Term.P_LOG_P_OVER_Q.ordinal()] = ratioOfProbabilities ? weightedLogRatio(p, q) : weightedDifference(p, lnP, lnQ);
             }
             if (plan.needs(Term.Q_LOG_Q_OVER_P)) {
-                sums[Term.Q_LOG_Q_OVER_P.ordinal()] = weightedDifference(q, lnQ, lnP);
+                sums[Term.Q_LOG_Q_OVER_P.ordinal()] = ratioOfProbabilities ? weightedLogRatio(q, p) : weightedDifference(q, lnQ, lnP);
             }
             if (plan.needs(Term.P_LOG_Q)) {
                 sums[Term.P_LOG_Q.ordinal()] = weighted(p, lnQ);
@@ -56,6 +58,17 @@ public final class ScalarKernel implements Kernel {
             plan.finish(sums, out, row);
             out.setStatus(row, RowStatus.VALID);
         }
+    }
+
+    /** Σ over w > 0 of w·ln(w/v), the log ratio taken from the two probabilities. */
+    private static double weightedLogRatio(double[] w, double[] v) {
+        double sum = 0.0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0.0) {
+                sum += w[i] * TermMath.logRatio(w[i], v[i]);
+            }
+        }
+        return sum;
     }
 
     /** Σ over w > 0 of w·(a − b). */
@@ -83,13 +96,7 @@ public final class ScalarKernel implements Kernel {
     private static double jensenShannonTwice(double[] p, double[] q) {
         double sum = 0.0;
         for (int i = 0; i < p.length; i++) {
-            double total = p[i] + q[i];
-            if (p[i] > 0.0) {
-                sum += p[i] * Math.log(2.0 * p[i] / total);
-            }
-            if (q[i] > 0.0) {
-                sum += q[i] * Math.log(2.0 * q[i] / total);
-            }
+            sum += TermMath.jensenShannonTwice(p[i], q[i]);
         }
         return sum;
     }

@@ -115,13 +115,20 @@ abstract sealed class SideDecoder {
             if (!noNanOrPlusInf || max == Double.NEGATIVE_INFINITY) {
                 return false;
             }
-            // Shift by the maximum before dividing by T: every intermediate stays finite for finite input.
-            double sumExp = 0.0;
+            // Shift by the maximum before dividing by T: every intermediate stays finite for finite input. The
+            // first maximum adds exactly 1, so ln s is log1p of the others, as the reference takes it.
+            int first = -1;
+            double others = 0.0;
             for (int i = 0; i < logProb.length; i++) {
+                if (first < 0 && logProb[i] == max) {
+                    first = i;
+                    logProb[i] = 0.0;
+                    continue;
+                }
                 logProb[i] = (logProb[i] - max) / temperature;
-                sumExp += Math.exp(logProb[i]);
+                others += Math.exp(logProb[i]);
             }
-            double lnSum = Math.log(sumExp);
+            double lnSum = Math.log1p(others);
             for (int i = 0; i < logProb.length; i++) {
                 logProb[i] -= lnSum;
                 prob[i] = Math.exp(logProb[i]);

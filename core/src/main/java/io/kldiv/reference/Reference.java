@@ -14,8 +14,6 @@ import java.util.List;
  * obviously right, not fast: one pass per step, no tricks beyond those the contract itself asks for.
  */
 public final class Reference {
-    private static final double LN2 = Math.log(2.0);
-
     private Reference() {
     }
 
@@ -68,48 +66,43 @@ public final class Reference {
         };
     }
 
-    /** Σ p·(ln p − ln q) over p > 0: a category with p = 0 adds 0 whatever q is; p > 0 with q = 0 adds +inf. */
+    /**
+     * Σ p·ln(p/q) over p > 0: a category with p = 0 adds 0 whatever q is; p > 0 with q = 0 adds +inf. The log ratio
+     * of two probability-form sides comes from the probabilities themselves ({@link TermMath#logRatio}), of any
+     * other pair from the difference of the logs, which the log forms know better than any probability.
+     */
     static double relativeEntropy(Distribution p, Distribution q) {
-        double sum = 0.0;
+        boolean ratioOfProbabilities = p.probNative() && q.probNative();
+        CompensatedSum sum = new CompensatedSum();
         for (int i = 0; i < p.size(); i++) {
             double pi = p.prob()[i];
             if (pi > 0.0) {
-                sum += pi * (p.logProb()[i] - q.logProb()[i]);
+                double logRatio = ratioOfProbabilities ? TermMath.logRatio(pi, q.prob()[i]) : p.logProb()[i] - q.logProb()[i];
+                sum.add(pi * logRatio);
             }
         }
-        return sum;
+        return sum.value();
     }
 
     /** −Σ p·ln q over p > 0. */
     static double crossEntropy(Distribution p, Distribution q) {
-        double sum = 0.0;
+        CompensatedSum sum = new CompensatedSum();
         for (int i = 0; i < p.size(); i++) {
             double pi = p.prob()[i];
             if (pi > 0.0) {
-                sum += pi * q.logProb()[i];
+                sum.add(pi * q.logProb()[i]);
             }
         }
-        return -sum;
+        return -sum.value();
     }
 
-    /**
-     * ½Σ p·ln(p/m) + ½Σ q·ln(q/m), m = (p+q)/2. The ratio is taken as 2p/(p+q) rather than p/m so that halving
-     * a subnormal p cannot round m to 0 (JS is always finite) and so that p = q gives exactly 0.
-     */
+    /** ½Σ [p·ln(2p/(p+q)) + q·ln(2q/(p+q))], each category's share non-negative ({@link TermMath#jensenShannonTwice}). */
     static double jensenShannon(Distribution p, Distribution q) {
-        double sum = 0.0;
+        CompensatedSum sum = new CompensatedSum();
         for (int i = 0; i < p.size(); i++) {
-            double pi = p.prob()[i];
-            double qi = q.prob()[i];
-            double total = pi + qi;
-            if (pi > 0.0) {
-                sum += pi * Math.log(2.0 * pi / total);
-            }
-            if (qi > 0.0) {
-                sum += qi * Math.log(2.0 * qi / total);
-            }
+            sum.add(TermMath.jensenShannonTwice(p.prob()[i], q.prob()[i]));
         }
-        return 0.5 * sum;
+        return 0.5 * sum.value();
     }
 
     /**
@@ -140,7 +133,7 @@ public final class Reference {
         for (int i = 0; i < x.length; i++) {
             ln[i] = Math.log(x[i]);
         }
-        return new Distribution(x.clone(), ln);
+        return new Distribution(x.clone(), ln, true);
     }
 
     private static Distribution normalized(double[] x, String side) {
@@ -155,7 +148,7 @@ public final class Reference {
             prob[i] = x[i] / sum;
             ln[i] = Math.log(prob[i]);
         }
-        return new Distribution(prob, ln);
+        return new Distribution(prob, ln, true);
     }
 
     /** The row sum, after checking every value is a finite non-negative number. */
@@ -191,31 +184,47 @@ public final class Reference {
         for (int i = 0; i < x.length; i++) {
             prob[i] = Math.exp(x[i]);
         }
-        return new Distribution(prob, x.clone());
+        return new Distribution(prob, x.clone(), false);
     }
 
     /**
-     * ln softmax(a / T)_i = (a_i − max)/T − ln Σ exp((a_j − max)/T). Subtracting the maximum before dividing keeps
-     * every intermediate finite for any finite input and any T > 0.
+     * ln softmax(a / T)_i = (a_i − max)/T − ln s, s = Σ exp((a_j − max)/T). Subtracting the maximum before dividing
+     * keeps every intermediate finite for any finite input and any T > 0. The first maximum adds exactly 1 to s,
+     * so ln s is taken as log1p of the others' (compensated) sum: exact to the last bit for a near-certain row,
+     * where ln s is tiny and every result moves with its error.
      */
     private static Distribution softmax(double[] a, double temperature, String side) {
         checkNoNanOrPositiveInfinity(a, side);
-        double max = max(a);
+        int first = firstMaximum(a);
+        double max = a.length == 0 ? Double.NEGATIVE_INFINITY : a[first];
         if (max == Double.NEGATIVE_INFINITY) {
             throw new InvalidRowException(InvalidReason.ALL_MASKED, side, InvalidRowException.WHOLE_ROW, null);
         }
-        double sumExp = 0.0;
-        for (double v : a) {
-            sumExp += Math.exp((v - max) / temperature);
+        CompensatedSum others = new CompensatedSum();
+        for (int i = 0; i < a.length; i++) {
+            if (i != first) {
+                others.add(Math.exp((a[i] - max) / temperature));
+            }
         }
-        double lnSum = Math.log(sumExp);
+        double lnSum = Math.log1p(others.value());
         double[] prob = new double[a.length];
         double[] ln = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             ln[i] = (a[i] - max) / temperature - lnSum;
             prob[i] = Math.exp(ln[i]);
         }
-        return new Distribution(prob, ln);
+        return new Distribution(prob, ln, false);
+    }
+
+    /** Where the row's largest value first occurs (index 0 for an all −inf row). */
+    private static int firstMaximum(double[] a) {
+        int first = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[first]) {
+                first = i;
+            }
+        }
+        return first;
     }
 
     /** ln Σ exp(x), computed stably; −inf for an empty or all −inf row. */

@@ -17,6 +17,7 @@ import io.kldiv.reference.AccuracyBound;
 import io.kldiv.reference.Distribution;
 import io.kldiv.reference.Reference;
 import io.kldiv.testing.FormRows;
+import io.kldiv.testing.TinyGoldenCases;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -281,6 +282,29 @@ public abstract class KernelContract {
         return FormRows.round(dtype, x);
     }
 
+    /**
+     * Near-identical rows (a quantized model against its original) with mpmath's exact values: every measure
+     * within 1e-9·|t| + 1e-13·S of the truth itself, not only of the reference.
+     */
+    @Test
+    void tinyDivergencesMatchTheTruth() {
+        for (TinyGoldenCases.Case c : TinyGoldenCases.all()) {
+            PairRows in = layOut(c.dtype(), c.p().length, List.<double[][]>of(new double[][] {c.p(), c.q()}), 1);
+            ResultColumns out = ResultColumns.onHeap(Measure.values().length, 1);
+            kernel().score(in, ALL.withForms(c.form()), 0, 1, out);
+            assertEquals(RowStatus.VALID, out.status(0), c + " status");
+            for (Measure m : Measure.values()) {
+                double truth = c.truth().get(m);
+                double got = out.get(m.ordinal(), 0);
+                double allowed = AccuracyBound.allowedError(truth, c.scale().get(m));
+                if (!AccuracyBound.accepts(truth, got, allowed)) {
+                    fail(String.format("%s %s: kernel %s, truth %s, |error| %.3g > allowed %.3g", c, m.id(), got, truth,
+                            Math.abs(got - truth), allowed));
+                }
+            }
+        }
+    }
+
     @Test
     void aRowOfOnlyMaskedLogitsIsInvalid() {
         double inf = Double.NEGATIVE_INFINITY;
@@ -309,7 +333,7 @@ public abstract class KernelContract {
             Measure measure = options.measures().get(m);
             double want = Reference.score(measure, p, q, options.base());
             double got = out.get(m, r);
-            double allowed = AccuracyBound.allowedError(measure, p, q, options.base(), dtype);
+            double allowed = AccuracyBound.allowedError(measure, p, q, options.base(), want);
             if (!AccuracyBound.accepts(want, got, allowed)) {
                 fail(String.format("%s k=%d %s %s/%s row %d: kernel %s, reference %s, |diff| %.3g > allowed %.3g",
                         measure, p.size(), dtype, options.pForm(), options.qForm(), r, got, want, Math.abs(got - want), allowed));

@@ -1,0 +1,62 @@
+package io.kldiv.reference;
+
+/**
+ * The per-category pieces of the measures, in the formulations that keep a tiny result accurate relative to
+ * itself (SEMANTICS.md, Accuracy v2): a log ratio near 1 from the difference of the two values rather than from
+ * two logs or a rounded quotient, and a Jensen–Shannon term that is a sum of non-negative parts. Shared by the
+ * reference and the scalar kernel; the vector kernels compute the same formulas lanewise.
+ */
+public final class TermMath {
+    private static final double LN2 = Math.log(2.0);
+    /** Below |d| = 1/16 the series of φ(d) converges to double precision in seven terms. */
+    private static final double SERIES_LIMIT = 1.0 / 256.0;
+
+    private TermMath() {
+    }
+
+    /**
+     * ln(a/b) for a > 0 and b ≥ 0 (+inf at b = 0). Near 1 it is log1p((a − b)/b), where a − b is exact
+     * (Sterbenz) and the quotient rounds once; elsewhere the log of the quotient, whose rounding is small next to
+     * |ln(a/b)| ≥ ln 2; where the quotient would overflow or underflow, the difference of the two logs.
+     */
+    public static double logRatio(double a, double b) {
+        if (b == 0.0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double x = a / b;
+        if (x >= 0.5 && x <= 2.0) {
+            return Math.log1p((a - b) / b);
+        }
+        if (x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY) {
+            return Math.log(x);
+        }
+        return Math.log(a) - Math.log(b);
+    }
+
+    /**
+     * p·ln(2p/(p+q)) + q·ln(2q/(p+q)), 0 where p = q = 0: twice one category's share of the JS divergence. With
+     * m = (p+q)/2 and d = (p−q)/(p+q) it is m·φ(d), φ(d) = (1+d)ln(1+d) + (1−d)ln(1−d) = Σ d^2n/(n(2n−1)) ≥ 0, so
+     * the first-order parts that cancel between the two halves never appear and the sum over categories has no
+     * cancellation at all.
+     */
+    public static double jensenShannonTwice(double p, double q) {
+        double total = p + q;
+        if (total == 0.0) {
+            return 0.0;
+        }
+        return 0.5 * (total * phi((p - q) / total));
+    }
+
+    /** φ(d) for |d| ≤ 1: its series near 0, where the log form would lose the result to cancellation. */
+    static double phi(double d) {
+        double z = d * d;
+        if (z <= SERIES_LIMIT) {
+            return z * (1.0 + z * (1.0 / 6 + z * (1.0 / 15 + z * (1.0 / 28 + z * (1.0 / 45 + z * (1.0 / 66 + z / 91))))));
+        }
+        double a = Math.abs(d);
+        if (a == 1.0) {
+            return 2.0 * LN2;
+        }
+        return (1.0 + a) * Math.log1p(a) + (1.0 - a) * Math.log1p(-a);
+    }
+}

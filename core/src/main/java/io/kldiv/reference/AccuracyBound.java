@@ -18,9 +18,13 @@ public final class AccuracyBound {
     private AccuracyBound() {
     }
 
-    /** The largest allowed |r − t| for this row and measure, whose true value is {@code truth}, in the given unit. */
+    /**
+     * The largest allowed |r − t| for this row and measure, whose true value is {@code truth}, in the given unit.
+     * Below the normal range no relative bound can hold: a term that underflows is rounded to the subnormal grid,
+     * so each category may add up to the smallest subnormal (4.9e-324) to what the bound allows.
+     */
     public static double allowedError(Measure measure, Distribution p, Distribution q, LogBase base, double truth) {
-        return allowedError(truth, base.fromNats(scale(measure, p, q)));
+        return allowedError(truth, base.fromNats(scale(measure, p, q))) + p.size() * Double.MIN_VALUE;
     }
 
     /** 1e-9·|t| + 1e-13·S, with S already in the unit of t. */

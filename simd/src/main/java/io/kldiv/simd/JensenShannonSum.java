@@ -5,16 +5,23 @@ import static io.kldiv.simd.Species.LANES;
 
 import io.kldiv.kernel.Term;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Σ p·ln(2p/(p+q)) over p > 0 plus Σ q·ln(2q/(p+q)) over q > 0, as the reference takes it: the ratio form keeps a
- * subnormal p from rounding m = (p+q)/2 to 0, so JS stays finite. In double lanes even for float32 columns: a
- * ratio rounded to float is off by ~1e-7 absolutely, too much for rows of near-certain predictions.
+ * Σ p·ln(2p/(p+q)) + q·ln(2q/(p+q)) over the categories. Each category's share is m·φ(d), m = (p+q)/2,
+ * d = (p−q)/(p+q), φ(d) = (1+d)ln(1+d) + (1−d)ln(1−d) ≥ 0. Where d² ≤ 1/256 it is taken from φ's series, so the
+ * first-order parts of the two logs, which cancel, never appear: JS of near-identical rows keeps its relative
+ * precision and its sign however small it is. Elsewhere the two log ratios are taken ({@link
+ * RepeatableMath#logRatio}, which keeps 2p/(p+q) from being rounded), in a second pass that a block of
+ * near-identical values skips.
  */
 final class JensenShannonSum extends TermSum {
+    private static final double SERIES_LIMIT = 1.0 / 256.0;
+
     private final double[] p;
     private final double[] q;
+    private final double[] farLanes = new double[LANES];
 
     JensenShannonSum(Term term, double[] p, double[] q) {
         super(term);
@@ -22,25 +29,51 @@ final class JensenShannonSum extends TermSum {
         this.q = q;
     }
 
-    /**
-     * The p half, then the q half, each its own loop and method: one loop holding both logarithms grows past
-     * what C2 inlines, and a logarithm left out of line boxes its vectors on every step.
-     */
     @Override
     void add(int count) {
-        addHalf(p, q, count);
-        addHalf(q, p, count);
+        addNear(count);
+        if (Lanes.total(farLanes) != 0.0) {
+            addFarHalf(p, q, count);
+            addFarHalf(q, p, count);
+        }
     }
 
-    /** Σ over w > 0 of w·ln(2w/(w + v)). */
-    private void addHalf(double[] w, double[] v, int count) {
-        DoubleVector acc = DoubleVector.fromArray(DOUBLES, lanes, 0);
+    /** The categories with d² ≤ 1/256, by the series; counts the others per lane. */
+    private void addNear(int count) {
+        double[] p = this.p;
+        double[] q = this.q;
+        DoubleVector acc = DoubleVector.zero(DOUBLES);
+        DoubleVector far = DoubleVector.zero(DOUBLES);
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector pv = DoubleVector.fromArray(DOUBLES, p, i);
+            DoubleVector qv = DoubleVector.fromArray(DOUBLES, q, i);
+            DoubleVector total = pv.add(qv);
+            DoubleVector d = pv.sub(qv).div(total);
+            DoubleVector z = d.mul(d);
+            VectorMask<Double> near = z.compare(VectorOperators.LE, SERIES_LIMIT); // false where total = 0 (NaN)
+            acc = acc.add(total.mul(0.5).mul(RepeatableMath.phiSeries(z)), near);
+            far = far.add(1.0, z.compare(VectorOperators.GT, SERIES_LIMIT));
+        }
+        far.intoArray(farLanes, 0);
+        addBlock(acc);
+    }
+
+    /**
+     * The categories with d² > 1/256: w·ln(2w/(w+v)) where w > 0, for one half (w = p, v = q or the other way).
+     * Each half is its own loop: one loop holding both log ratios grows past what C2 inlines, and a log ratio
+     * left out of line boxes its vectors on every step.
+     */
+    private void addFarHalf(double[] w, double[] v, int count) {
+        DoubleVector acc = DoubleVector.zero(DOUBLES);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector wv = DoubleVector.fromArray(DOUBLES, w, i);
-            DoubleVector total = wv.add(DoubleVector.fromArray(DOUBLES, v, i));
-            DoubleVector term = wv.mul(RepeatableMath.log(wv.add(wv).div(total)));
-            acc = acc.add(term, wv.compare(VectorOperators.GT, 0.0));
+            DoubleVector vv = DoubleVector.fromArray(DOUBLES, v, i);
+            DoubleVector total = wv.add(vv);
+            DoubleVector d = wv.sub(vv).div(total);
+            VectorMask<Double> far = d.mul(d).compare(VectorOperators.GT, SERIES_LIMIT);
+            DoubleVector term = wv.mul(RepeatableMath.logRatio(wv.add(wv), total));
+            acc = acc.add(term, far.and(wv.compare(VectorOperators.GT, 0.0)));
         }
-        acc.intoArray(lanes, 0);
+        addBlock(acc);
     }
 }

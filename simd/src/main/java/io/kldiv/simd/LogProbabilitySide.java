@@ -20,7 +20,7 @@ final class LogProbabilitySide extends VectorSide {
     private final double[] sumExp = new double[LANES];
 
     LogProbabilitySide(Dtype dtype, double tolerance, boolean lanesAreRows) {
-        super(dtype, lanesAreRows);
+        super(dtype, lanesAreRows, true);
         this.tolerance = tolerance;
     }
 

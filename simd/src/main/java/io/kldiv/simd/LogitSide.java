@@ -7,7 +7,6 @@ import io.kldiv.Dtype;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -15,13 +14,9 @@ import jdk.incubator.vector.VectorOperators;
  * The maximum also does the checking: NaN (lanewise MAX keeps it) or +inf make it non-finite, and so does a row
  * of −inf masks only.
  *
- * <p>s is summed so that it comes out as the reference's left-to-right sum, bit for bit. It matters: for a
- * near-certain row (s just above 1) every result moves by the error in ln s, while the accuracy bound S shrinks
- * to about ln s, so one ulp of s is already too much. Once the first maximum has added its exact 1, the
- * reference's running sum stays in [1, 2) and each addition rounds the new term to that binade's grid of
- * 2^-52; {@code (e + 1) − 1} rounds a term the same way, and sums of grid values are exact in any order. Terms
- * before the first maximum are summed plainly (their errors are relative to their tiny sum). When s reaches 2
- * the grid no longer applies, but then ln s ≥ ln 2 and a plainly summed s is far inside the bound.
+ * <p>The first maximum adds exactly 1 to s, so ln s is taken as log1p of the other terms' sum, as the reference
+ * takes it: for a near-certain row (s just above 1) every result moves by the error in ln s while the accuracy
+ * bound's S shrinks to about ln s, and log1p keeps that error relative to ln s itself.
  */
 final class LogitSide extends VectorSide {
     private final double temperature;
@@ -30,7 +25,7 @@ final class LogitSide extends VectorSide {
     private final double[] max = new double[LANES];
     private final double[] firstMax = new double[LANES];
     private final double[] logSum = new double[LANES];
-    /** e^(−ln s) per lane: turns a kept exp((x − max)/T) into p with one product. */
+    /** 1/s per lane: turns a kept exp((x − max)/T) into p with one product. */
     private final double[] inverseSum = new double[LANES];
 
     /**
@@ -44,7 +39,7 @@ final class LogitSide extends VectorSide {
     private long rowStart;
 
     LogitSide(Dtype dtype, double temperature, boolean lanesAreRows) {
-        super(dtype, lanesAreRows);
+        super(dtype, lanesAreRows, true);
         this.temperature = temperature;
     }
 
@@ -56,9 +51,9 @@ final class LogitSide extends VectorSide {
             exps = new double[DecodedBlock.padded(count)];
         }
         maxAndFirstPosition(values, offset, count);
-        DoubleVector lse = RepeatableMath.log(sumOfExp(values, offset, count));
-        lse.intoArray(logSum, 0);
-        RepeatableMath.exp(lse.neg()).intoArray(inverseSum, 0);
+        DoubleVector others = sumOfOtherExps(values, offset, count);
+        RepeatableMath.log1p(others).intoArray(logSum, 0);
+        DoubleVector.broadcast(DOUBLES, 1.0).div(others.add(1.0)).intoArray(inverseSum, 0);
     }
 
     // Each pass is its own method: C2 stops inlining Vector API calls into a method past a node budget, and a
@@ -85,12 +80,11 @@ final class LogitSide extends VectorSide {
         }
     }
 
-    private DoubleVector sumOfExp(MemorySegment values, long offset, int count) {
+    /** Σ exp((x − max)/T) over every position but the first maximum's (which adds exactly 1). */
+    private DoubleVector sumOfOtherExps(MemorySegment values, long offset, int count) {
         DoubleVector rowMax = DoubleVector.fromArray(DOUBLES, max, 0);
         DoubleVector firstMax = DoubleVector.fromArray(DOUBLES, this.firstMax, 0);
-        DoubleVector before = DoubleVector.zero(DOUBLES);
-        DoubleVector after = DoubleVector.zero(DOUBLES);
-        DoubleVector afterOnGrid = DoubleVector.zero(DOUBLES);
+        DoubleVector others = DoubleVector.zero(DOUBLES);
         DoubleVector at = firstPositions();
         double step = positionStep();
         boolean keep = keepExps;
@@ -101,16 +95,10 @@ final class LogitSide extends VectorSide {
             if (keep) {
                 e.intoArray(exps, i);
             }
-            VectorMask<Double> later = at.compare(VectorOperators.GT, firstMax);
-            before = before.add(e, at.compare(VectorOperators.LT, firstMax));
-            after = after.add(e, later);
-            afterOnGrid = afterOnGrid.add(e.add(1.0).sub(1.0), later);
+            others = others.add(e, at.compare(VectorOperators.NE, firstMax));
             at = at.add(step);
         }
-        DoubleVector head = Lanes.total(before, lanesAreRows).add(1.0);
-        DoubleVector onGrid = head.add(Lanes.total(afterOnGrid, lanesAreRows));
-        DoubleVector plain = head.add(Lanes.total(after, lanesAreRows));
-        return plain.blend(onGrid, onGrid.compare(VectorOperators.LT, 2.0));
+        return Lanes.total(others, lanesAreRows);
     }
 
     /** One row over the lanes: where the row's first maximum is, from each lane's maximum and its first position. */
@@ -141,7 +129,7 @@ final class LogitSide extends VectorSide {
     }
 
     /**
-     * p = exp((x − max)/T)·e^(−ln s): a few ulps from exp(ln p), far inside the bound, and exactly 0 where the
+     * p = exp((x − max)/T)·(1/s): a few ulps from exp(ln p), far inside the bound, and exactly 0 where the
      * kept exp is (x = −inf, or far below the maximum).
      */
     private void decodeKept(MemorySegment values, long offset, int count, double[] p, double[] lnP) {

@@ -20,8 +20,8 @@ final class NormalizedSide extends VectorSide {
     private final double[] total = new double[LANES];
     private final double[] min = new double[LANES];
 
-    NormalizedSide(Dtype dtype, boolean lanesAreRows) {
-        super(dtype, lanesAreRows);
+    NormalizedSide(Dtype dtype, boolean lanesAreRows, boolean needsLogs) {
+        super(dtype, lanesAreRows, needsLogs);
     }
 
     @Override
@@ -39,10 +39,25 @@ final class NormalizedSide extends VectorSide {
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        // Two loops, not one with a choice inside: a vector chosen by a branch is boxed by C2.
+        if (needsLogs) {
+            decodeWithLogs(values, offset, count, p, lnP);
+        } else {
+            decodeValues(values, offset, count, p);
+        }
+    }
+
+    private void decodeValues(MemorySegment values, long offset, int count, double[] p) {
         DoubleVector t = DoubleVector.fromArray(DOUBLES, total, 0);
         for (int i = 0; i < count; i += LANES) {
-            DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_PROBABILITY);
-            DoubleVector prob = x.div(t);
+            Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_PROBABILITY).div(t).intoArray(p, i);
+        }
+    }
+
+    private void decodeWithLogs(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        DoubleVector t = DoubleVector.fromArray(DOUBLES, total, 0);
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector prob = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_PROBABILITY).div(t);
             prob.intoArray(p, i);
             RepeatableMath.log(prob).intoArray(lnP, i);
         }

@@ -23,8 +23,8 @@ final class ProbabilitySide extends VectorSide {
     private final double[] sum = new double[LANES];
     private final double[] min = new double[LANES];
 
-    ProbabilitySide(Dtype dtype, double tolerance, boolean lanesAreRows) {
-        super(dtype, lanesAreRows);
+    ProbabilitySide(Dtype dtype, double tolerance, boolean lanesAreRows, boolean needsLogs) {
+        super(dtype, lanesAreRows, needsLogs);
         this.tolerance = tolerance;
     }
 
@@ -36,14 +36,31 @@ final class ProbabilitySide extends VectorSide {
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        // One loop per case, not one with choices inside: a vector chosen by a branch is boxed by C2.
         if (float32) {
-            decodeFloats(values, offset, count, p, lnP);
+            decodeFloats(values, offset, count, p, lnP, needsLogs);
+        } else if (needsLogs) {
+            decodeDoublesWithLogs(values, offset, count, p, lnP);
         } else {
-            decodeDoubles(values, offset, count, p, lnP);
+            decodeDoubles(values, offset, count, p);
         }
     }
 
-    private void decodeDoubles(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+    /** The values alone: a ratio of two probability sides is taken from the values (RatioLogSum), not from logs. */
+    private void decodeDoubles(MemorySegment values, long offset, int count, double[] p) {
+        DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
+        DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector x = Loads.widened(values, offset + (long) i * Double.BYTES, false, count - i, ZERO_PROBABILITY);
+            x.intoArray(p, i);
+            s = s.add(x);
+            m = m.min(x);
+        }
+        s.intoArray(sum, 0);
+        m.intoArray(min, 0);
+    }
+
+    private void decodeDoublesWithLogs(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
         DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
         DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
         for (int i = 0; i < count; i += LANES) {
@@ -58,10 +75,12 @@ final class ProbabilitySide extends VectorSide {
     }
 
     /**
-     * A float's logarithm is taken in float lanes, twice as many per instruction: it is within an ulp of ln x
-     * relative to |ln x|, far inside the float32 bound. Everything after it (products, sums) is double.
+     * Float32 values a full float vector at a time, widened in two halves (a half-width load widened in one step
+     * is not compiled into vector code on every width). Logs, when asked for, in double lanes: a float-lane log is
+     * off by ~1e-8 of |ln p|, too much for the v2 bound. The two log calls are in their own loops' worth of
+     * code only when needed, so the common KL-of-probabilities pass carries none.
      */
-    private void decodeFloats(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+    private void decodeFloats(MemorySegment values, long offset, int count, double[] p, double[] lnP, boolean logs) {
         DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
         DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
         for (int i = 0; i < count; i += 2 * LANES) {
@@ -69,18 +88,25 @@ final class ProbabilitySide extends VectorSide {
             FloatVector x = count - i >= 2 * LANES
                     ? FloatVector.fromMemorySegment(FLOATS, values, at, ORDER)
                     : FloatVector.fromMemorySegment(FLOATS, values, at, ORDER, FLOATS.indexInRange(i, count));
-            FloatVector ln = RepeatableMath.log(x);
             DoubleVector lo = (DoubleVector) x.convertShape(VectorOperators.F2D, DOUBLES, 0);
             DoubleVector hi = (DoubleVector) x.convertShape(VectorOperators.F2D, DOUBLES, 1);
             lo.intoArray(p, i);
             hi.intoArray(p, i + LANES);
-            ((DoubleVector) ln.convertShape(VectorOperators.F2D, DOUBLES, 0)).intoArray(lnP, i);
-            ((DoubleVector) ln.convertShape(VectorOperators.F2D, DOUBLES, 1)).intoArray(lnP, i + LANES);
             s = s.add(lo).add(hi);
             m = m.min(lo).min(hi);
         }
         s.intoArray(sum, 0);
         m.intoArray(min, 0);
+        if (logs) {
+            logsOf(p, lnP, count);
+        }
+    }
+
+    /** ln of the decoded values, from the block itself (still in L1). */
+    private static void logsOf(double[] p, double[] lnP, int count) {
+        for (int i = 0; i < count; i += LANES) {
+            RepeatableMath.log(DoubleVector.fromArray(DOUBLES, p, i)).intoArray(lnP, i);
+        }
     }
 
     @Override

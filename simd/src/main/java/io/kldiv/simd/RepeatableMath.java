@@ -1,30 +1,36 @@
 package io.kldiv.simd;
 
 import static io.kldiv.simd.Species.DOUBLES;
-import static io.kldiv.simd.Species.FLOATS;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Lanewise ln and exp built from exactly specified operations only (add, multiply, fma, divide, compares, bit
- * casts), so a lane's result is the same bits in the interpreter, under C1 and under C2. The Vector API's own
- * {@code lanewise(LOG/EXP)} is not: before C2 compiles a loop it computes {@code Math.log} per lane, after it
- * calls SVML, and the two differ in the last bit often enough that a row's result would depend on when it ran.
- * Both are within about an ulp, relative to the result near ln 1 = 0 too; the reductions follow fdlibm.
+ * Lanewise ln, log ratio and exp built from exactly specified operations only (add, multiply, fma, divide,
+ * compares, bit casts), so a lane's result is the same bits in the interpreter, under C1 and under C2. The Vector
+ * API's own {@code lanewise(LOG/EXP)} is not: before C2 compiles a loop it computes {@code Math.log} per lane,
+ * after it calls SVML, and the two differ in the last bit often enough that a row's result would depend on when
+ * it ran.
+ *
+ * <p>Every log reduces its argument to a ratio u/v in [√½, √2) with u − v exact and ends in {@link #lnOfRatio}:
+ * ln(u/v) = 2·atanh(s), s = (u − v)/(u + v), with fdlibm's minimax polynomial. That is one division per log,
+ * and a result accurate to a few ulps relative to itself, also next to ln 1 = 0. exp is a polynomial with no
+ * division.
  */
 final class RepeatableMath {
     private static final double LN2_HI = 6.93147180369123816490e-01; // 32 significant bits: k·LN2_HI is exact
     private static final double LN2_LO = 1.90821492927058770002e-10;
-    private static final long SQRT_HALF_BITS = 0x3fe6a09e667f3bcdL;
+    private static final double SQRT2 = Math.sqrt(2.0);
+    private static final double SQRT_HALF = Math.sqrt(0.5);
+    private static final long SQRT_HALF_BITS = Double.doubleToRawLongBits(SQRT_HALF);
     /** 1.5·2^52: adding it rounds a double of magnitude < 2^51 to an integer held in the low bits. */
     private static final double ROUNDER = 0x1.8p52;
     private static final long ROUNDER_BITS = 0x4338000000000000L;
-    // fdlibm's minimax coefficients for ln(1+f) = 2·atanh(s), s = f/(2+f).
+    /** Scales a subnormal into the normal range, exactly. */
+    private static final double TWO_54 = 0x1p54;
+    // fdlibm's minimax coefficients for ln((1+s)/(1−s)) = 2s + s·R(s²), |s| ≤ 0.1716, error below 2^-58.
     private static final double LG1 = 6.666666666666735130e-01;
     private static final double LG2 = 3.999999999940941908e-01;
     private static final double LG3 = 2.857142874366239149e-01;
@@ -32,25 +38,34 @@ final class RepeatableMath {
     private static final double LG5 = 1.818357216161805012e-01;
     private static final double LG6 = 1.531383769920937332e-01;
     private static final double LG7 = 1.479819860511658591e-01;
-
-    // fdlibm's coefficients for e^r on [−ln2/2, ln2/2].
-    private static final double P1 = 1.66666666666666019037e-01;
-    private static final double P2 = -2.77777777770155933842e-03;
-    private static final double P3 = 6.61375632143793436117e-05;
-    private static final double P4 = -1.65339022054652515390e-06;
-    private static final double P5 = 4.13813679705723846039e-08;
-
-    private static final float LN2_HI_F = 6.9313812256e-01f;
-    private static final float LN2_LO_F = 9.0580006145e-06f;
-    private static final int SQRT_HALF_BITS_F = 0x3f3504f3;
-    private static final float LG1_F = 0.66666662693f;
-    private static final float LG2_F = 0.40000972152f;
-    private static final float LG3_F = 0.28498786688f;
-    private static final float LG4_F = 0.24279078841f;
+    // e^r = Σ r^n/n! to n = 12 is within 2^-52 of e^r on |r| ≤ ln2/2.
+    private static final double F2 = 1.0 / 2;
+    private static final double F3 = F2 / 3;
+    private static final double F4 = F3 / 4;
+    private static final double F5 = F4 / 5;
+    private static final double F6 = F5 / 6;
+    private static final double F7 = F6 / 7;
+    private static final double F8 = F7 / 8;
+    private static final double F9 = F8 / 9;
+    private static final double F10 = F9 / 10;
+    private static final double F11 = F10 / 11;
+    private static final double F12 = F11 / 12;
 
     private RepeatableMath() {
     }
 
+    /**
+     * k·ln 2 + ln(u/v) from the exact difference u − v and the sum u + v of a ratio u/v in about [√½, √2]:
+     * s = (u − v)/(u + v) rounds twice, so the result is within a few ulps of itself; k·ln2_hi is exact.
+     */
+    private static DoubleVector lnOfRatio(DoubleVector difference, DoubleVector sum, DoubleVector dk) {
+        DoubleVector s = difference.div(sum);
+        DoubleVector z = s.mul(s);
+        DoubleVector r = z.fma(LG7, LG6).fma(z, DoubleVector.broadcast(DOUBLES, LG5))
+                .fma(z, DoubleVector.broadcast(DOUBLES, LG4)).fma(z, DoubleVector.broadcast(DOUBLES, LG3))
+                .fma(z, DoubleVector.broadcast(DOUBLES, LG2)).fma(z, DoubleVector.broadcast(DOUBLES, LG1)).mul(z);
+        return dk.mul(LN2_HI).add(s.add(s).add(s.fma(r, dk.mul(LN2_LO))));
+    }
 
     /** ln x: −inf at 0, NaN below 0 and for NaN, +inf at +inf; subnormals exact. */
     static DoubleVector log(DoubleVector x) {
@@ -60,59 +75,65 @@ final class RepeatableMath {
         return special.blend(logOfPositive(x), ordinary);
     }
 
-    // The pieces stay under C2's inlining limit for hot methods (325 bytecodes): a piece that is not inlined
-    // passes its vectors boxed, and the loop runs tens of times slower.
-
-    /** x = 2^k·m with m in [√½, √2), so that f = m − 1 is exact and small; ln x = k·ln 2 + ln(1 + f). */
+    /** x = 2^k·m with m in [√½, √2), exact; ln x = k·ln 2 + ln(m/1). */
     private static DoubleVector logOfPositive(DoubleVector x) {
         VectorMask<Double> subnormal = x.compare(VectorOperators.LT, Double.MIN_NORMAL);
-        LongVector bits = x.blend(x.mul(0x1p54), subnormal).reinterpretAsLongs();
+        LongVector bits = x.blend(x.mul(TWO_54), subnormal).reinterpretAsLongs();
         LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
         DoubleVector m = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
-        DoubleVector dk = k.add(ROUNDER_BITS).reinterpretAsDoubles().sub(ROUNDER)
-                .sub(DoubleVector.zero(DOUBLES).blend(54.0, subnormal));
-        return log1p(m.sub(1.0), dk);
+        DoubleVector dk = toDouble(k).sub(DoubleVector.zero(DOUBLES).blend(54.0, subnormal));
+        return lnOfRatio(m.sub(1.0), m.add(1.0), dk);
     }
 
-    /** k·ln2_hi − ((hfsq − (s·(hfsq + R) + k·ln2_lo)) − f), fdlibm's arrangement for f in [√½ − 1, √2 − 1]. */
-    private static DoubleVector log1p(DoubleVector f, DoubleVector dk) {
-        DoubleVector halfSquare = f.mul(f).mul(0.5);
-        DoubleVector s = f.div(f.add(2.0));
-        DoubleVector z = s.mul(s);
-        DoubleVector w = z.mul(z);
-        DoubleVector even = w.fma(LG6, LG4).fma(w, DoubleVector.broadcast(DOUBLES, LG2)).mul(w);
-        DoubleVector odd = w.fma(LG7, LG5).fma(w, DoubleVector.broadcast(DOUBLES, LG3))
-                .fma(w, DoubleVector.broadcast(DOUBLES, LG1)).mul(z);
-        DoubleVector r = odd.add(even);
-        return dk.mul(LN2_HI).sub(halfSquare.sub(s.mul(halfSquare.add(r)).add(dk.mul(LN2_LO))).sub(f));
+    /**
+     * ln(1 + r) for r ≥ −1 (not NaN): where 1 + r lies in [√½, √2) the ratio is (1 + r)/1, whose difference is r
+     * itself, so a tiny r keeps every bit that 1 + r would round away; elsewhere 1 + r is rounded once, which is
+     * small next to |ln(1 + r)|.
+     */
+    static DoubleVector log1p(DoubleVector r) {
+        DoubleVector x = r.add(1.0);
+        LongVector bits = x.reinterpretAsLongs();
+        LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
+        DoubleVector m = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        DoubleVector dk = toDouble(k);
+        // Near 1 the difference is r itself, not (1 + r) − 1, which would lose r's low bits.
+        DoubleVector f = m.sub(1.0).blend(r, dk.compare(VectorOperators.EQ, 0.0));
+        return lnOfRatio(f, f.add(2.0), dk)
+                .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
+                .blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0.0));
     }
 
-    /** ln x of floats, in float lanes (musl's logf reduction and coefficients, about an ulp). */
-    static FloatVector log(FloatVector x) {
-        VectorMask<Float> ordinary = x.compare(VectorOperators.GT, 0.0f).and(x.compare(VectorOperators.LT, Float.POSITIVE_INFINITY));
-        FloatVector special = x.blend(Float.NaN, x.compare(VectorOperators.LT, 0.0f))
-                .blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0.0f));
-        return special.blend(logOfPositive(x), ordinary);
+    /**
+     * ln(a/b) for a ≥ 0 and b ≥ 0, not both 0 (+inf at b = 0, −inf at a = 0), without forming a/b: with hi the
+     * larger and lo the smaller, hi is scaled by a power of two to hi' with hi'/lo in [√½, √2), so hi' − lo is
+     * exact and ln(hi/lo) = k·ln 2 + ln(hi'/lo). Near a = b it keeps the relative precision of the difference,
+     * which is where the divergence of near-identical rows comes from; far apart it cannot overflow.
+     */
+    static DoubleVector logRatio(DoubleVector a, DoubleVector b) {
+        DoubleVector hi = a.max(b);
+        DoubleVector lo = a.min(b);
+        // A subnormal lo has no exponent field to subtract: scale both into the normal range first (hi ≤ 2^970).
+        VectorMask<Double> subnormal = lo.compare(VectorOperators.LT, Double.MIN_NORMAL);
+        hi = hi.blend(hi.mul(TWO_54), subnormal);
+        lo = lo.blend(lo.mul(TWO_54), subnormal);
+        LongVector k = hi.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52)
+                .sub(lo.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52));
+        // hi·2^-k has lo's exponent, so its ratio to lo is in (½, 2); one more halving or doubling brings it to [√½, √2).
+        DoubleVector scaled = hi.reinterpretAsLongs().sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        VectorMask<Double> high = scaled.compare(VectorOperators.GE, lo.mul(SQRT2));
+        VectorMask<Double> low = scaled.compare(VectorOperators.LT, lo.mul(SQRT_HALF));
+        DoubleVector u = scaled.blend(scaled.mul(0.5), high).blend(scaled.add(scaled), low);
+        DoubleVector dk = toDouble(k).add(DoubleVector.zero(DOUBLES).blend(1.0, high).blend(-1.0, low));
+        DoubleVector magnitude = lnOfRatio(u.sub(lo), u.add(lo), dk).blend(Double.POSITIVE_INFINITY, lo.compare(VectorOperators.EQ, 0.0));
+        return magnitude.lanewise(VectorOperators.NEG, a.compare(VectorOperators.LT, b));
     }
 
-    private static FloatVector logOfPositive(FloatVector x) {
-        VectorMask<Float> subnormal = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
-        IntVector bits = x.blend(x.mul(0x1p23f), subnormal).reinterpretAsInts();
-        IntVector k = bits.sub(SQRT_HALF_BITS_F).lanewise(VectorOperators.ASHR, 23);
-        FloatVector m = bits.sub(k.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
-        FloatVector dk = ((FloatVector) k.convert(VectorOperators.I2F, 0))
-                .sub(FloatVector.zero(FLOATS).blend(23.0f, subnormal));
-        return log1p(m.sub(1.0f), dk);
-    }
-
-    /** s·(hfsq + R) + k·ln2_lo − hfsq + f + k·ln2_hi. */
-    private static FloatVector log1p(FloatVector f, FloatVector dk) {
-        FloatVector halfSquare = f.mul(f).mul(0.5f);
-        FloatVector s = f.div(f.add(2.0f));
-        FloatVector z = s.mul(s);
-        FloatVector w = z.mul(z);
-        FloatVector r = w.fma(LG3_F, LG1_F).mul(z).add(w.fma(LG4_F, LG2_F).mul(w));
-        return s.mul(halfSquare.add(r)).add(dk.mul(LN2_LO_F)).sub(halfSquare).add(f).add(dk.mul(LN2_HI_F));
+    /** φ(d)'s series Σ d^2n/(n(2n−1)) in z = d², to double precision for z ≤ 1/256 (seven terms). */
+    static DoubleVector phiSeries(DoubleVector z) {
+        return z.fma(1.0 / 91, 1.0 / 66)
+                .fma(z, DoubleVector.broadcast(DOUBLES, 1.0 / 45)).fma(z, DoubleVector.broadcast(DOUBLES, 1.0 / 28))
+                .fma(z, DoubleVector.broadcast(DOUBLES, 1.0 / 15)).fma(z, DoubleVector.broadcast(DOUBLES, 1.0 / 6))
+                .fma(z, DoubleVector.broadcast(DOUBLES, 1.0)).mul(z);
     }
 
     /** e^y: exactly 1 at 0, 0 at −inf (and below about −745), +inf above about 709.8, NaN for NaN. */
@@ -120,21 +141,19 @@ final class RepeatableMath {
         DoubleVector c = y.max(-746.0).min(710.0); // Java max/min: NaN stays NaN
         DoubleVector shifted = c.fma(1.0 / Math.log(2.0), ROUNDER);
         DoubleVector dk = shifted.sub(ROUNDER);
-        // y = k·ln2 + r, r in [−ln2/2, ln2/2]: hi − lo with hi exact (fma), as fdlibm splits it.
-        DoubleVector hi = dk.fma(DoubleVector.broadcast(DOUBLES, -LN2_HI), c);
-        DoubleVector lo = dk.mul(LN2_LO);
-        return timesPowerOfTwo(expReduced(hi, lo), shifted.reinterpretAsLongs().sub(ROUNDER_BITS));
+        // y = k·ln2 + r, |r| ≤ ln2/2: k·ln2_hi is exact, so r is rounded once.
+        DoubleVector r = dk.fma(DoubleVector.broadcast(DOUBLES, -LN2_HI), c).sub(dk.mul(LN2_LO));
+        return timesPowerOfTwo(expReduced(r), shifted.reinterpretAsLongs().sub(ROUNDER_BITS));
     }
 
-    /** e^r for r = hi − lo, fdlibm's rational form: 1 − ((lo − r·c/(2 − c)) − hi), c = r − r²·P(r²). */
-    private static DoubleVector expReduced(DoubleVector hi, DoubleVector lo) {
-        DoubleVector r = hi.sub(lo);
-        DoubleVector t = r.mul(r);
-        DoubleVector poly = t.fma(P5, P4).fma(t, DoubleVector.broadcast(DOUBLES, P3))
-                .fma(t, DoubleVector.broadcast(DOUBLES, P2)).fma(t, DoubleVector.broadcast(DOUBLES, P1));
-        DoubleVector c = r.sub(t.mul(poly));
-        DoubleVector ratio = r.mul(c).div(DoubleVector.broadcast(DOUBLES, 2.0).sub(c));
-        return DoubleVector.broadcast(DOUBLES, 1.0).sub(lo.sub(ratio).sub(hi));
+    /** e^r for |r| ≤ ln2/2 by its Taylor polynomial, no division: exactly 1 at r = 0. */
+    private static DoubleVector expReduced(DoubleVector r) {
+        DoubleVector p = r.fma(F12, F11).fma(r, DoubleVector.broadcast(DOUBLES, F10))
+                .fma(r, DoubleVector.broadcast(DOUBLES, F9)).fma(r, DoubleVector.broadcast(DOUBLES, F8))
+                .fma(r, DoubleVector.broadcast(DOUBLES, F7)).fma(r, DoubleVector.broadcast(DOUBLES, F6))
+                .fma(r, DoubleVector.broadcast(DOUBLES, F5)).fma(r, DoubleVector.broadcast(DOUBLES, F4))
+                .fma(r, DoubleVector.broadcast(DOUBLES, F3)).fma(r, DoubleVector.broadcast(DOUBLES, F2));
+        return p.fma(r, DoubleVector.broadcast(DOUBLES, 1.0)).fma(r, DoubleVector.broadcast(DOUBLES, 1.0));
     }
 
     /** p·2^k in two exact halves of k, so a subnormal result is rounded once, at the last product. */
@@ -143,5 +162,10 @@ final class RepeatableMath {
         DoubleVector first = half.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
         DoubleVector second = k.sub(half).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
         return p.mul(first).mul(second);
+    }
+
+    /** A long of magnitude below 2^51, as a double, exactly. */
+    private static DoubleVector toDouble(LongVector k) {
+        return k.add(ROUNDER_BITS).reinterpretAsDoubles().sub(ROUNDER);
     }
 }

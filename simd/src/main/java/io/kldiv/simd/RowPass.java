@@ -27,9 +27,12 @@ abstract class RowPass {
         this.options = options;
         this.plan = new MeasurePlan(options);
         double tolerance = options.sumTolerance(in.dtype());
-        this.p = VectorSide.of(options.pForm(), in.dtype(), tolerance, in.k(), lanesAreRows);
-        this.q = VectorSide.of(options.qForm(), in.dtype(), tolerance, in.k(), lanesAreRows);
-        this.terms = TermSum.forPlan(plan, block);
+        boolean ratioOfProbabilities = options.pForm().givesProbabilities() && options.qForm().givesProbabilities();
+        boolean klFromLogs = !ratioOfProbabilities && (plan.needs(Term.P_LOG_P_OVER_Q) || plan.needs(Term.Q_LOG_Q_OVER_P));
+        this.p = VectorSide.of(options.pForm(), in.dtype(), tolerance, in.k(), lanesAreRows, klFromLogs || plan.needs(Term.P_LOG_P));
+        this.q = VectorSide.of(options.qForm(), in.dtype(), tolerance, in.k(), lanesAreRows,
+                klFromLogs || plan.needs(Term.P_LOG_Q) || plan.needs(Term.Q_LOG_Q));
+        this.terms = TermSum.forPlan(plan, block, ratioOfProbabilities);
     }
 
     abstract void score(long fromRow, long toRow, ResultColumns out);

@@ -1,5 +1,6 @@
 package io.kldiv.simd;
 
+import static io.kldiv.simd.Species.DOUBLES;
 import static io.kldiv.simd.Species.LANES;
 
 import io.kldiv.kernel.MeasurePlan;
@@ -7,6 +8,7 @@ import io.kldiv.kernel.Term;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jdk.incubator.vector.DoubleVector;
 
 /**
  * The per-measure "combine": one {@link Term}'s sum over decoded blocks, in its own per-lane accumulators, so that
@@ -21,14 +23,17 @@ abstract class TermSum {
         this.term = term;
     }
 
-    /** The sums a plan needs, each reading the block's buffers its formula names. */
-    static TermSum[] forPlan(MeasurePlan plan, DecodedBlock b) {
+    /**
+     * The sums a plan needs, each reading the block's buffers its formula names. KL between two probability sides
+     * reads the values, any other pair the logs (which the log forms know better than any probability).
+     */
+    static TermSum[] forPlan(MeasurePlan plan, DecodedBlock b, boolean ratioOfProbabilities) {
         List<TermSum> sums = new ArrayList<>();
         for (Term t : Term.values()) {
             if (plan.needs(t)) {
                 sums.add(switch (t) {
-                    case P_LOG_P_OVER_Q -> new WeightedDifferenceSum(t, b.p, b.lnP, b.lnQ);
-                    case Q_LOG_Q_OVER_P -> new WeightedDifferenceSum(t, b.q, b.lnQ, b.lnP);
+                    case P_LOG_P_OVER_Q -> ratioOfProbabilities ? new RatioLogSum(t, b.p, b.q) : new WeightedDifferenceSum(t, b.p, b.lnP, b.lnQ);
+                    case Q_LOG_Q_OVER_P -> ratioOfProbabilities ? new RatioLogSum(t, b.q, b.p) : new WeightedDifferenceSum(t, b.q, b.lnQ, b.lnP);
                     case P_LOG_Q -> new WeightedLogSum(t, b.p, b.lnQ);
                     case P_LOG_P -> new WeightedLogSum(t, b.p, b.lnP);
                     case Q_LOG_Q -> new WeightedLogSum(t, b.q, b.lnQ);
@@ -45,6 +50,14 @@ abstract class TermSum {
 
     /** Adds the block's first {@code count} values (a whole number of vectors, padding has p = q = 0). */
     abstract void add(int count);
+
+    /**
+     * Adds one block's lane sums to the row's: summing each block from zero first keeps the rounding error of a
+     * long row near (block + blocks per row) additions per lane rather than K / lanes.
+     */
+    final void addBlock(DoubleVector block) {
+        DoubleVector.fromArray(DOUBLES, lanes, 0).add(block).intoArray(lanes, 0);
+    }
 
     /** The sum of one row spread over the lanes. */
     double rowTotal() {

@@ -21,16 +21,22 @@ abstract sealed class VectorSide permits ProbabilitySide, NormalizedSide, LogPro
 
     final boolean float32;
     final boolean lanesAreRows;
+    /**
+     * Whether some term reads ln p. The log forms always know it; a probability side computes it only then, since
+     * its log is the most expensive step of a pass and a KL between probability sides reads the values alone.
+     */
+    final boolean needsLogs;
 
-    VectorSide(Dtype dtype, boolean lanesAreRows) {
+    VectorSide(Dtype dtype, boolean lanesAreRows, boolean needsLogs) {
         this.float32 = dtype == Dtype.FLOAT32;
         this.lanesAreRows = lanesAreRows;
+        this.needsLogs = needsLogs;
     }
 
-    static VectorSide of(InputForm form, Dtype dtype, double tolerance, int k, boolean lanesAreRows) {
+    static VectorSide of(InputForm form, Dtype dtype, double tolerance, int k, boolean lanesAreRows, boolean needsLogs) {
         return switch (form.kind()) {
-            case PROB -> new ProbabilitySide(dtype, strict(tolerance, k), lanesAreRows);
-            case NORMALIZE -> new NormalizedSide(dtype, lanesAreRows);
+            case PROB -> new ProbabilitySide(dtype, strict(tolerance, k), lanesAreRows, needsLogs);
+            case NORMALIZE -> new NormalizedSide(dtype, lanesAreRows, needsLogs);
             case LOGPROB -> new LogProbabilitySide(dtype, strict(tolerance, k), lanesAreRows);
             case LOGITS -> new LogitSide(dtype, form.temperature(), lanesAreRows);
         };

@@ -29,13 +29,13 @@ final class WeightedDifferenceSum extends TermSum {
         double[] w = this.w;
         double[] a = this.a;
         double[] b = this.b;
-        DoubleVector acc = DoubleVector.fromArray(DOUBLES, lanes, 0);
+        DoubleVector acc = DoubleVector.zero(DOUBLES);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector weight = DoubleVector.fromArray(DOUBLES, w, i);
             VectorMask<Double> present = weight.compare(VectorOperators.GT, 0.0);
             DoubleVector difference = DoubleVector.fromArray(DOUBLES, a, i).sub(DoubleVector.fromArray(DOUBLES, b, i));
             acc = acc.add(weight.mul(difference), present);
         }
-        acc.intoArray(lanes, 0);
+        addBlock(acc);
     }
 }

@@ -22,11 +22,11 @@ final class WeightedLogSum extends TermSum {
     void add(int count) {
         double[] w = this.w;
         double[] logs = this.logs;
-        DoubleVector acc = DoubleVector.fromArray(DOUBLES, lanes, 0);
+        DoubleVector acc = DoubleVector.zero(DOUBLES);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector weight = DoubleVector.fromArray(DOUBLES, w, i);
             acc = acc.add(weight.mul(DoubleVector.fromArray(DOUBLES, logs, i)), weight.compare(VectorOperators.GT, 0.0));
         }
-        acc.intoArray(lanes, 0);
+        addBlock(acc);
     }
 }

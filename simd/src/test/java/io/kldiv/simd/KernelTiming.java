@@ -17,7 +17,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Rough single-thread timings while developing (the bench module's JMH suites are the real proof): ns per
+ * Rough single-thread timings (thread CPU time) while developing (the bench module's JMH suites are the real proof): ns per
  * element pair and GB/s of p+q read, for the SIMD kernel against the scalar one and a plain streaming read.
  * Run: java ${kldiv.jvm.flags} -cp ... io.kldiv.simd.KernelTiming
  */
@@ -98,9 +98,13 @@ public final class KernelTiming {
             return;
         }
         ResultColumns out = options == null ? null : ResultColumns.onHeap(options.measures().size(), (int) in.rows());
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;
+        long allocated = 0;
         for (int round = 0; round < 7; round++) {
-            long start = System.nanoTime();
+            // Thread CPU time, not wall time: on a shared machine the other processes' share drops out.
+            long start = threads.getCurrentThreadCpuTime();
+            long bytes = threads.getCurrentThreadAllocatedBytes();
             for (int r = 0; r < reps; r++) {
                 if (kernel != null) {
                     kernel.score(in, options, 0, in.rows(), out);
@@ -110,29 +114,25 @@ public final class KernelTiming {
                     sink += streamRead(in);
                 }
             }
-            best = Math.min(best, (System.nanoTime() - start) / (double) reps);
+            best = Math.min(best, (threads.getCurrentThreadCpuTime() - start) / (double) reps);
+            allocated = (threads.getCurrentThreadAllocatedBytes() - bytes) / reps;
         }
         double pairs = (double) in.rows() * in.k();
-        System.out.printf("%-44s %7.3f ns/pair %7.2f GB/s%n", what, best / pairs, in.bytesScanned() / best);
+        System.out.printf("%-44s %7.3f ns/pair %7.2f GB/s %9d B/call%n", what, best / pairs, in.bytesScanned() / best, allocated);
     }
 
     /** The floor for composition: KL of float32 prob rows in one hand-written loop, no buffers, no checks. */
     private static double handFusedKl(PairRows in) {
         double total = 0;
         int k = in.k();
-        int step = Species.FLOATS.length();
+        int step = Species.LANES;
         for (long row = 0; row < in.rows(); row++) {
             long base = in.rowOffset(row);
             DoubleVector acc = DoubleVector.zero(Species.DOUBLES);
             for (int i = 0; i + step <= k; i += step) {
-                FloatVector p = FloatVector.fromMemorySegment(Species.FLOATS, in.p(), base + 4L * i, Species.ORDER);
-                FloatVector q = FloatVector.fromMemorySegment(Species.FLOATS, in.q(), base + 4L * i, Species.ORDER);
-                FloatVector d = RepeatableMath.log(p).sub(RepeatableMath.log(q));
-                for (int part = 0; part < 2; part++) {
-                    DoubleVector pw = (DoubleVector) p.convertShape(VectorOperators.F2D, Species.DOUBLES, part);
-                    DoubleVector dw = (DoubleVector) d.convertShape(VectorOperators.F2D, Species.DOUBLES, part);
-                    acc = acc.add(pw.mul(dw), pw.compare(VectorOperators.GT, 0.0));
-                }
+                DoubleVector p = Loads.widened(in.p(), base + 4L * i, true, step, 0.0);
+                DoubleVector q = Loads.widened(in.q(), base + 4L * i, true, step, 0.0);
+                acc = acc.add(p.mul(RepeatableMath.logRatio(p, q)), p.compare(VectorOperators.GT, 0.0));
             }
             total += acc.reduceLanes(VectorOperators.ADD);
         }

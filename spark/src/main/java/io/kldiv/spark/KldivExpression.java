@@ -33,7 +33,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code kldiv_score} returns a struct of the requested measures and a {@code status}. Invalid rows under
  * {@code nan}/{@code skip}, and null inputs, give null results.
  */
-public final class KldivExpression extends Expression implements CodegenFallback {
+public final class KldivExpression extends Expression implements CodegenFallback, java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String name;

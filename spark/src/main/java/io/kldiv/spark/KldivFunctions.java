@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.analysis.FunctionRegistry;
 import org.apache.spark.sql.catalyst.expressions.Expression;
-import org.apache.spark.sql.catalyst.expressions.ExpressionInfo;
 import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.MapType;
@@ -64,7 +62,7 @@ public final class KldivFunctions {
     }
 
     private static void register(FunctionRegistry registry, String name, scala.Function1<Seq<Expression>, Expression> builder) {
-        registry.registerFunction(new FunctionIdentifier(name), new ExpressionInfo(KldivExpression.class.getName(), name), builder);
+        registry.createOrReplaceTempFunction(name, builder, "java_udf");
     }
 
     private static void arity(String name, Seq<Expression> args, int min, int max) {

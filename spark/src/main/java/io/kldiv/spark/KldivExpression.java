@@ -46,6 +46,9 @@ public final class KldivExpression extends Expression implements CodegenFallback
     private transient SideView qView;
     private transient ResultColumns out;
     private transient Kernel kernel;
+    private transient ColumnKind pKind;
+    private transient ColumnKind qKind;
+    private transient Dtype dtype;
     private transient long rowsSeen;
 
     /**
@@ -70,11 +73,13 @@ public final class KldivExpression extends Expression implements CodegenFallback
             qView = new SideView();
             out = ResultColumns.onHeap(options.scoreOptions().measures().size(), 1);
             kernel = Kernels.best().kernel();
+            pKind = ColumnKind.of(p.dataType(), "p");
+            qKind = ColumnKind.of(q.dataType(), "q");
+            dtype = dtype();
         }
         long row = rowsSeen++;
-        Dtype dtype = dtype();
-        pView.read(p.eval(input), ColumnKind.of(p.dataType(), "p"), dtype);
-        qView.read(q.eval(input), ColumnKind.of(q.dataType(), "q"), dtype);
+        pView.read(p.eval(input), pKind, dtype);
+        qView.read(q.eval(input), qKind, dtype);
         ScoreOptions scoreOptions = options.scoreOptions();
         byte outcome = RowCheck.check(pView, qView);
         if (outcome == RowStatus.VALID) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kldiv.InvalidReason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,6 +72,19 @@ class BadInputTest {
             assertTrue(batched.getMessage().contains(c.getKey()), batched.getMessage());
             assertTrue(sql.getMessage().contains(c.getKey()), sql.getMessage());
         }
+    }
+
+    @Test
+    void aSummaryCountsInvalidRowsByReasonAndUnscorableRowsByProblemAndScoresTheRest() {
+        KldivSummary s = KldivSpark.summarize(badRows(3), "p", "q", "kl", Map.of("on_invalid", "skip"));
+        assertEquals(8, s.batch().rows());
+        assertEquals(2, s.batch().measures().get(0).count());
+        assertEquals(Map.of(InvalidReason.NAN, 1L, InvalidReason.LENGTH_MISMATCH, 1L, InvalidReason.SUM_NOT_ONE, 1L),
+                s.batch().invalid());
+        assertEquals(Map.of("null_input", 1L, "null_element", 1L, "empty_row", 1L), s.inputProblems());
+        assertEquals(0.0, s.batch().measures().get(0).max()); // the two valid rows are p = q
+        Exception e = assertThrows(Exception.class, () -> KldivSpark.summarize(badRows(4), "p", "q", "kl", Map.of()));
+        assertTrue(e.getMessage().contains("partition 0: row 1: q category 1: value is NaN"), e.getMessage());
     }
 
     @Test

@@ -37,7 +37,9 @@ public final class KldivExpression extends Expression implements CodegenFallback
     private static final long serialVersionUID = 1L;
 
     private final String name;
+    @SuppressWarnings("serial") // Catalyst's expressions are case classes: serializable at run time
     private final Expression p;
+    @SuppressWarnings("serial")
     private final Expression q;
     private final KldivOptions options;
     private final boolean struct;

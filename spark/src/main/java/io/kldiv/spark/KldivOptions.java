@@ -30,8 +30,9 @@ public final class KldivOptions implements Serializable {
             "sum_tolerance", "dtype", "exact_percentiles_up_to");
     static final long DEFAULT_EXACT_PERCENTILES_UP_TO = 10_000_000L;
 
+    @SuppressWarnings("serial") // List.copyOf's lists are serializable
     private final List<String> measureNames;
-    private final Map<String, String> options;
+    private final TreeMap<String, String> options;
     private transient ScoreOptions scoreOptions;
 
     private KldivOptions(List<String> measureNames, Map<String, String> options) {

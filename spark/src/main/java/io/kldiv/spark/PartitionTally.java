@@ -6,7 +6,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.spark.sql.catalyst.InternalRow;
 
@@ -26,7 +25,7 @@ final class PartitionTally implements Serializable {
     record Chunk(long index, ChunkTally tally, ChunkRows rows) implements Serializable {
     }
 
-    final List<Chunk> chunks = new ArrayList<>();
+    final ArrayList<Chunk> chunks = new ArrayList<>();
     final long[] problems = new long[InputProblem.values().length];
     final double[][] values;
     final int[] valueCounts;

@@ -44,6 +44,7 @@ final class SideView {
     }
 
     /** Views an unsafe array's elements where they are; false when its memory is of a kind not handled here. */
+    @SuppressWarnings("restricted") // Spark's off-heap arrays have an address and a length only
     private boolean inPlace(UnsafeArrayData u, Dtype dtype) {
         int n = u.numElements();
         long header = UnsafeArrayData.calculateHeaderPortionInBytes(n);

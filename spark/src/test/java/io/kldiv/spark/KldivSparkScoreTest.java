@@ -3,6 +3,8 @@ package io.kldiv.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.kldiv.InputForm;
+import io.kldiv.LogBase;
 import io.kldiv.Measure;
 import io.kldiv.ScoreOptions;
 import io.kldiv.batch.BatchResult;
@@ -39,6 +41,34 @@ class KldivSparkScoreTest {
                     assertEquals(cli.columns().get(m, i), rows.get(i).getDouble(1 + m), 0.0, "row " + i + " measure " + m);
                 }
                 assertEquals("valid", rows.get(i).getString(4));
+            }
+        }
+    }
+
+    @Test
+    void float64LogitsWithTemperatureAndBaseAreTheCliBitForBitThroughBothApis() {
+        RandomRows random = new RandomRows(13);
+        List<double[]> p = new ArrayList<>();
+        List<double[]> q = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            p.add(random.logits(16, 5, 0.1));
+            q.add(random.logits(16, 5, 0.0));
+        }
+        Map<String, String> options = Map.of("p_input", "logits", "q_input", "logits", "temperature", "2", "base", "2");
+        Dataset<Row> data = SparkTests.rows(p, q, DataTypes.DoubleType, 2);
+        List<Row> batched = KldivSpark.score(data, "p", "q", "kl,js,cross_entropy", options).orderBy("id")
+                .select("kl", "js", "cross_entropy").collectAsList();
+        List<Row> sql = data.select(data.col("id"), KldivFunctions.kldivScore(data.col("p"), data.col("q"),
+                "kl,js,cross_entropy", options).as("s")).orderBy("id").select("s.kl", "s.js", "s.cross_entropy")
+                .collectAsList();
+        ScoreOptions cliOptions = ScoreOptions.of(Measure.KL, Measure.JS, Measure.CROSS_ENTROPY)
+                .withForms(InputForm.logits(2.0)).withBase(LogBase.BITS);
+        try (BatchResult cli = SparkTests.cliScoreDoubles(p, q, cliOptions)) {
+            for (int i = 0; i < p.size(); i++) {
+                for (int m = 0; m < 3; m++) {
+                    assertEquals(cli.columns().get(m, i), batched.get(i).getDouble(m), 0.0, "row " + i);
+                    assertEquals(cli.columns().get(m, i), sql.get(i).getDouble(m), 0.0, "row " + i);
+                }
             }
         }
     }

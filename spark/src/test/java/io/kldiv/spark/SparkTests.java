@@ -63,4 +63,17 @@ final class SparkTests {
         PairRows in = PairRows.contiguous(MemorySegment.ofArray(pa), MemorySegment.ofArray(qa), Dtype.FLOAT32, k, p.size());
         return new BatchScorer(Kernels.best().kernel(), 1, 0, ProgressListener.NONE).score(in, options);
     }
+
+    /** The same for float64 rows. */
+    static BatchResult cliScoreDoubles(List<double[]> p, List<double[]> q, ScoreOptions options) {
+        int k = p.get(0).length;
+        double[] pa = new double[p.size() * k];
+        double[] qa = new double[q.size() * k];
+        for (int i = 0; i < p.size(); i++) {
+            System.arraycopy(p.get(i), 0, pa, i * k, k);
+            System.arraycopy(q.get(i), 0, qa, i * k, k);
+        }
+        PairRows in = PairRows.contiguous(MemorySegment.ofArray(pa), MemorySegment.ofArray(qa), Dtype.FLOAT64, k, p.size());
+        return new BatchScorer(Kernels.best().kernel(), 1, 0, ProgressListener.NONE).score(in, options);
+    }
 }

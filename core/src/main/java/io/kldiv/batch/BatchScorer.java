@@ -1,8 +1,6 @@
 package io.kldiv.batch;
 
-import io.kldiv.InvalidReason;
 import io.kldiv.InvalidRowException;
-import io.kldiv.Measure;
 import io.kldiv.ScoreOptions;
 import io.kldiv.kernel.Kernel;
 import io.kldiv.kernel.PairRows;
@@ -11,10 +9,7 @@ import io.kldiv.kernel.RowStatus;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -166,57 +161,10 @@ public final class BatchScorer {
     }
 
     private BatchSummary summarize(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally total, double seconds) {
-        Map<InvalidReason, Long> invalid = new EnumMap<>(InvalidReason.class);
-        for (InvalidReason r : InvalidReason.values()) {
-            if (total.invalid[r.ordinal()] > 0) {
-                invalid.put(r, total.invalid[r.ordinal()]);
-            }
-        }
-        List<MeasureSummary> measures = new ArrayList<>();
-        for (int m = 0; m < options.measures().size(); m++) {
-            measures.add(measureSummary(options.measures().get(m), out, m, in.rows(), total));
-        }
-        long valid = total.measures.length == 0 ? 0 : total.measures[0].count + total.infCount[0];
-        double agreeRate = valid == 0 ? Double.NaN : (double) total.argmaxAgreements / valid;
-        Agreement top1 = new Agreement(1, agreeRate, valid < 2 ? Double.NaN : Math.sqrt(agreeRate * (1 - agreeRate) / valid));
-        Agreement topKAgreement = topK == 0 ? null
-                : new Agreement(Math.min(topK, in.k()), total.overlap.count == 0 ? Double.NaN : total.overlap.mean,
-                        total.overlap.standardError());
-        return new BatchSummary(in.rows(), in.k(), in.dtype(), threads, kernel.name(), seconds, in.bytesScanned(),
-                invalid, top1, topKAgreement, measures);
-    }
-
-    private static MeasureSummary measureSummary(Measure measure, ResultColumns out, int m, long rows, ChunkTally total) {
-        Moments finite = total.measures[m];
-        long infinite = total.infCount[m];
-        long count = finite.count + infinite;
-        Map<Percentile, Double> percentiles = new LinkedHashMap<>();
-        if (count == 0) {
-            for (Percentile p : Percentile.values()) {
-                percentiles.put(p, Double.NaN);
-            }
-            return new MeasureSummary(measure, 0, Double.NaN, Double.NaN, Double.NaN, percentiles, Double.NaN, 0);
-        }
-        // Linear interpolation between the order statistics around (n − 1)·f, as NumPy's default percentile.
-        long[] ranks = new long[2 * Percentile.values().length];
-        int i = 0;
-        for (Percentile p : Percentile.values()) {
-            double h = (count - 1) * p.fraction();
-            ranks[i++] = (long) Math.floor(h);
-            ranks[i++] = (long) Math.ceil(h);
-        }
-        double[] values = OrderStatistics.select(out.columns().get(m), rows,
-                r -> out.status(r) == RowStatus.VALID, ranks);
-        i = 0;
-        for (Percentile p : Percentile.values()) {
-            double h = (count - 1) * p.fraction();
-            double lo = values[i++];
-            double hi = values[i++];
-            double frac = h - Math.floor(h);
-            percentiles.put(p, frac == 0 || lo == hi ? lo : lo + frac * (hi - lo));
-        }
-        double mean = infinite > 0 ? Double.POSITIVE_INFINITY : finite.mean;
-        double stderr = infinite > 0 ? Double.NaN : finite.standardError();
-        return new MeasureSummary(measure, count, mean, stderr, total.min[m], percentiles, total.max[m], infinite);
+        TallySummary.Job job = new TallySummary.Job(in.rows(), in.k(), in.dtype(), threads, kernel.name(), seconds,
+                in.bytesScanned());
+        return TallySummary.summarize(job, options.measures(), topK == 0 ? 0 : Math.min(topK, in.k()), total,
+                (m, ranks) -> OrderStatistics.select(out.columns().get(m), in.rows(),
+                        r -> out.status(r) == RowStatus.VALID, ranks));
     }
 }

@@ -3,13 +3,17 @@ package io.kldiv.batch;
 import io.kldiv.InvalidReason;
 import io.kldiv.kernel.ResultColumns;
 import io.kldiv.kernel.RowStatus;
+import java.io.Serializable;
 
 /**
  * The partial statistics of one chunk of rows, taken right after the chunk is scored while its results are in
  * cache. Chunks are merged in chunk order, never in completion order, so every aggregate is the same bit for
- * bit whatever the thread count.
+ * bit whatever the thread count. Public and serializable so that other engines (Spark) can tally chunks where the
+ * rows are and merge them elsewhere in the same order.
  */
-final class ChunkTally {
+public final class ChunkTally implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     final long[] invalid = new long[InvalidReason.values().length];
     final Moments[] measures;
     final long[] infCount;
@@ -18,7 +22,7 @@ final class ChunkTally {
     long argmaxAgreements;
     final Moments overlap = new Moments();
 
-    ChunkTally(int measureCount) {
+    public ChunkTally(int measureCount) {
         measures = new Moments[measureCount];
         for (int m = 0; m < measureCount; m++) {
             measures[m] = new Moments();
@@ -31,36 +35,43 @@ final class ChunkTally {
     }
 
     /** Tallies rows [from, to) of the results; {@code ranks} adds agreement (null to leave it out). */
-    void add(ResultColumns out, long from, long to, RankAgreement ranks) {
+    public void add(ResultColumns out, long from, long to, RankAgreement ranks) {
         for (long r = from; r < to; r++) {
-            byte status = out.status(r);
-            if (status != RowStatus.VALID) {
-                invalid[RowStatus.reason(status).ordinal()]++;
-                continue;
-            }
-            for (int m = 0; m < measures.length; m++) {
-                double v = out.get(m, r);
-                min[m] = Math.min(min[m], v);
-                max[m] = Math.max(max[m], v);
-                if (v == Double.POSITIVE_INFINITY) {
-                    infCount[m]++;
-                } else {
-                    measures[m].add(v);
-                }
-            }
-            if (ranks != null) {
-                if (ranks.argmaxAgrees(r)) {
-                    argmaxAgreements++;
-                }
-                if (ranks.wantsTopK()) {
-                    overlap.add(ranks.topKOverlap(r));
-                }
+            if (add(out, r, ranks != null && out.status(r) == RowStatus.VALID && ranks.argmaxAgrees(r))
+                    && ranks != null && ranks.wantsTopK()) {
+                overlap.add(ranks.topKOverlap(r));
             }
         }
     }
 
+    /**
+     * Tallies one row of the results, with its argmax agreement decided by the caller; returns whether the row was
+     * valid (counted in the moments) rather than invalid (counted by reason).
+     */
+    public boolean add(ResultColumns out, long r, boolean argmaxAgrees) {
+        byte status = out.status(r);
+        if (status != RowStatus.VALID) {
+            invalid[RowStatus.reason(status).ordinal()]++;
+            return false;
+        }
+        for (int m = 0; m < measures.length; m++) {
+            double v = out.get(m, r);
+            min[m] = Math.min(min[m], v);
+            max[m] = Math.max(max[m], v);
+            if (v == Double.POSITIVE_INFINITY) {
+                infCount[m]++;
+            } else {
+                measures[m].add(v);
+            }
+        }
+        if (argmaxAgrees) {
+            argmaxAgreements++;
+        }
+        return true;
+    }
+
     /** Folds {@code next} (the following chunk) into this one. */
-    void merge(ChunkTally next) {
+    public void merge(ChunkTally next) {
         for (int i = 0; i < invalid.length; i++) {
             invalid[i] += next.invalid[i];
         }

@@ -4,7 +4,9 @@ package io.kldiv.batch;
  * Count, mean and sum of squared deviations of finite values (Welford's update; Chan et al.'s merge), which
  * stay accurate where Σx² − (Σx)²/n would cancel.
  */
-final class Moments {
+final class Moments implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     long count;
     double mean;
     double m2;

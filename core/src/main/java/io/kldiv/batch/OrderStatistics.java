@@ -9,14 +9,14 @@ import java.util.Arrays;
  * select on the bit patterns, 16 bits per pass, all wanted ranks at once. Four sequential passes over the
  * column give every wanted value exactly, whatever the column's size.
  */
-final class OrderStatistics {
+public final class OrderStatistics {
     private static final int DIGIT_BITS = 16;
     private static final int BUCKETS = 1 << DIGIT_BITS;
     private static final int LEVELS = Long.SIZE / DIGIT_BITS;
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     /** Which rows of the column take part: the others (invalid rows) are passed over. */
-    interface RowFilter {
+    public interface RowFilter {
         boolean includes(long row);
     }
 
@@ -31,7 +31,7 @@ final class OrderStatistics {
      * @param filter the rows that count
      * @param ranks  wanted ranks, each in [0, number of included rows)
      */
-    static double[] select(MemorySegment column, long rows, RowFilter filter, long[] ranks) {
+    public static double[] select(MemorySegment column, long rows, RowFilter filter, long[] ranks) {
         int m = ranks.length;
         long[] prefix = new long[m];
         long[] remaining = ranks.clone();

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * its values to probabilities (softmax, exp, a positive rescale), so ranking the raw values ranks the
  * probabilities. Ties go to the lower category index. One instance per thread: it keeps scratch arrays.
  */
-final class RankAgreement {
+public final class RankAgreement {
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
@@ -23,7 +23,7 @@ final class RankAgreement {
     private final int[] qTop;
 
     /** @param topK the k of top-k overlap, or 0 for none */
-    RankAgreement(PairRows in, int topK) {
+    public RankAgreement(PairRows in, int topK) {
         this.in = in;
         this.topK = Math.min(topK, in.k());
         this.values = new double[Math.max(this.topK, 1)];
@@ -32,7 +32,7 @@ final class RankAgreement {
     }
 
     /** True when p's and q's largest values sit at the same category. */
-    boolean argmaxAgrees(long row) {
+    public boolean argmaxAgrees(long row) {
         long offset = in.rowOffset(row);
         return in.dtype() == Dtype.FLOAT32
                 ? argmaxFloat(in.p(), offset) == argmaxFloat(in.q(), offset)

@@ -55,7 +55,7 @@ final class JensenShannonSum extends TermSum {
             far = far.add(1.0, z.compare(VectorOperators.GT, SERIES_LIMIT));
         }
         far.intoArray(farLanes, 0);
-        addBlock(acc);
+        DoubleVector.fromArray(DOUBLES, lanes, 0).add(acc).intoArray(lanes, 0); // the block's sums join the row's
     }
 
     /**
@@ -74,6 +74,6 @@ final class JensenShannonSum extends TermSum {
             DoubleVector term = wv.mul(RepeatableMath.logRatio(wv.add(wv), total));
             acc = acc.add(term, far.and(wv.compare(VectorOperators.GT, 0.0)));
         }
-        addBlock(acc);
+        DoubleVector.fromArray(DOUBLES, lanes, 0).add(acc).intoArray(lanes, 0); // the block's sums join the row's
     }
 }

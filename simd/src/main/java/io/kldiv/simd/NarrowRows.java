@@ -4,18 +4,21 @@ import static io.kldiv.simd.Species.DOUBLES;
 import static io.kldiv.simd.Species.FLOATS;
 import static io.kldiv.simd.Species.LANES;
 
+import io.kldiv.Dtype;
 import io.kldiv.ScoreOptions;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.kernel.ResultColumns;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * Short rows (classifier outputs, K ≤ {@link SimdKernel#NARROW_K}): vectorized across rows. {@link Species#LANES}
  * rows at a time are transposed into a tile, category-major, so that lane r holds row r and the same sides and
  * terms run over the tile as over one long row. Every lane does the same lanewise work, so a row's result does
- * not depend on which lane or tile it landed in; lanes past the last row repeat the tile's first row.
+ * not depend on which lane or tile it landed in; lanes past the last row repeat the tile's first row. Float32
+ * rows are widened as they are transposed, so the sides only ever see float64 tiles: one code path per side.
  */
 final class NarrowRows extends RowPass {
     private final MemorySegment tileP;
@@ -24,9 +27,7 @@ final class NarrowRows extends RowPass {
     private final MemorySegment rows;
     private final float[] rowFloats;
     private final double[] rowDoubles;
-    // The tiles' storage: float32 or float64, whichever the columns are; the segments above wrap them.
-    private final float[] tilePFloats;
-    private final float[] tileQFloats;
+    // The tiles' storage, always float64; the segments above wrap them.
     private final double[] tilePDoubles;
     private final double[] tileQDoubles;
     /** For each tile position (category-major), where its value sits in {@link #rows}: a full tile's gather map. */
@@ -35,20 +36,19 @@ final class NarrowRows extends RowPass {
     private final int[] shortTile;
 
     NarrowRows(PairRows in, ScoreOptions options) {
-        super(in, options, true);
+        super(in, options, true, Dtype.FLOAT64);
         int size = in.k() * LANES;
-        tilePFloats = p.float32 ? new float[size] : null;
-        tileQFloats = p.float32 ? new float[size] : null;
-        tilePDoubles = p.float32 ? null : new double[size];
-        tileQDoubles = p.float32 ? null : new double[size];
-        tileP = p.float32 ? MemorySegment.ofArray(tilePFloats) : MemorySegment.ofArray(tilePDoubles);
-        tileQ = p.float32 ? MemorySegment.ofArray(tileQFloats) : MemorySegment.ofArray(tileQDoubles);
+        tilePDoubles = new double[size];
+        tileQDoubles = new double[size];
+        tileP = MemorySegment.ofArray(tilePDoubles);
+        tileQ = MemorySegment.ofArray(tileQDoubles);
         fullTile = new int[size];
         shortTile = new int[size];
         gatherMap(fullTile, LANES);
-        rowFloats = p.float32 ? new float[size] : null;
-        rowDoubles = p.float32 ? null : new double[size];
-        rows = p.float32 ? MemorySegment.ofArray(rowFloats) : MemorySegment.ofArray(rowDoubles);
+        boolean float32 = in.dtype() == Dtype.FLOAT32;
+        rowFloats = float32 ? new float[size] : null;
+        rowDoubles = float32 ? null : new double[size];
+        rows = float32 ? MemorySegment.ofArray(rowFloats) : MemorySegment.ofArray(rowDoubles);
     }
 
     @Override
@@ -59,8 +59,8 @@ final class NarrowRows extends RowPass {
             if (rows < LANES) {
                 gatherMap(shortTile, rows);
             }
-            transpose(in.p(), first, rows, tilePFloats, tilePDoubles);
-            transpose(in.q(), first, rows, tileQFloats, tileQDoubles);
+            transpose(in.p(), first, rows, tilePDoubles);
+            transpose(in.q(), first, rows, tileQDoubles);
             p.begin(tileP, 0, count);
             q.begin(tileQ, 0, count);
             startTerms();
@@ -79,9 +79,9 @@ final class NarrowRows extends RowPass {
      * vector gathers through a precomputed map: element-wise segment reads and writes, each with its own checks,
      * cost more than the kernel's arithmetic, and a scalar transpose still takes a third of a K = 4 pass.
      */
-    private void transpose(MemorySegment values, long first, int count, float[] tileFloats, double[] tileDoubles) {
+    private void transpose(MemorySegment values, long first, int count, double[] tile) {
         int k = in.k();
-        long bytes = p.bytes();
+        long bytes = in.dtype().bytes();
         if (in.rowStride() == k) {
             MemorySegment.copy(values, in.rowOffset(first), rows, 0, count * k * bytes);
         } else {
@@ -89,10 +89,10 @@ final class NarrowRows extends RowPass {
                 MemorySegment.copy(values, in.rowOffset(first + r), rows, r * k * bytes, k * bytes);
             }
         }
-        if (p.float32) {
-            transposeFloats(k, count, tileFloats);
+        if (rowFloats != null) {
+            transposeFloats(k, count, tile);
         } else {
-            transposeDoubles(k, count, tileDoubles);
+            transposeDoubles(k, count, tile);
         }
     }
 
@@ -106,15 +106,17 @@ final class NarrowRows extends RowPass {
         }
     }
 
-    /** Whole vectors by gather, the last part of one (odd k) value by value, from the same map. */
-    private void transposeFloats(int k, int count, float[] to) {
+    /** Whole float vectors by gather, widened in two halves; the last part of one (odd k) value by value. */
+    private void transposeFloats(int k, int count, double[] to) {
         float[] from = rowFloats;
         int[] map = count == LANES ? fullTile : shortTile;
         int size = k * LANES;
         int whole = FLOATS.loopBound(size);
         int t = 0;
         for (; t < whole; t += FLOATS.length()) {
-            FloatVector.fromArray(FLOATS, from, 0, map, t).intoArray(to, t);
+            FloatVector x = FloatVector.fromArray(FLOATS, from, 0, map, t);
+            ((DoubleVector) x.convertShape(VectorOperators.F2D, DOUBLES, 0)).intoArray(to, t);
+            ((DoubleVector) x.convertShape(VectorOperators.F2D, DOUBLES, 1)).intoArray(to, t + LANES);
         }
         for (; t < size; t++) {
             to[t] = from[map[t]];

@@ -32,6 +32,6 @@ final class RatioLogSum extends TermSum {
             DoubleVector term = weight.mul(RepeatableMath.logRatio(weight, DoubleVector.fromArray(DOUBLES, v, i)));
             acc = acc.add(term, weight.compare(VectorOperators.GT, 0.0));
         }
-        addBlock(acc);
+        DoubleVector.fromArray(DOUBLES, lanes, 0).add(acc).intoArray(lanes, 0); // the block's sums join the row's
     }
 }

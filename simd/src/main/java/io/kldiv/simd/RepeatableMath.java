@@ -25,6 +25,11 @@ final class RepeatableMath {
     private static final double SQRT2 = Math.sqrt(2.0);
     private static final double SQRT_HALF = Math.sqrt(0.5);
     private static final long SQRT_HALF_BITS = Double.doubleToRawLongBits(SQRT_HALF);
+    /**
+     * Added before shifting an exponent right so that it is never negative: the shift can then be logical.
+     * AVX2 has no 64-bit arithmetic right shift, and the Vector API's fallback for it boxes every vector.
+     */
+    private static final long EXPONENT_BIAS = 1024L;
     /** 1.5·2^52: adding it rounds a double of magnitude < 2^51 to an integer held in the low bits. */
     private static final double ROUNDER = 0x1.8p52;
     private static final long ROUNDER_BITS = 0x4338000000000000L;
@@ -79,10 +84,15 @@ final class RepeatableMath {
     private static DoubleVector logOfPositive(DoubleVector x) {
         VectorMask<Double> subnormal = x.compare(VectorOperators.LT, Double.MIN_NORMAL);
         LongVector bits = x.blend(x.mul(TWO_54), subnormal).reinterpretAsLongs();
-        LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
+        LongVector k = reducedExponent(bits);
         DoubleVector m = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         DoubleVector dk = toDouble(k).sub(DoubleVector.zero(DOUBLES).blend(54.0, subnormal));
         return lnOfRatio(m.sub(1.0), m.add(1.0), dk);
+    }
+
+    /** k such that a positive normal double with these bits is 2^k·m, m in [√½, √2). */
+    private static LongVector reducedExponent(LongVector bits) {
+        return bits.sub(SQRT_HALF_BITS - (EXPONENT_BIAS << 52)).lanewise(VectorOperators.LSHR, 52).sub(EXPONENT_BIAS);
     }
 
     /**
@@ -93,7 +103,7 @@ final class RepeatableMath {
     static DoubleVector log1p(DoubleVector r) {
         DoubleVector x = r.add(1.0);
         LongVector bits = x.reinterpretAsLongs();
-        LongVector k = bits.sub(SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 52);
+        LongVector k = reducedExponent(bits);
         DoubleVector m = bits.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
         DoubleVector dk = toDouble(k);
         // Near 1 the difference is r itself, not (1 + r) − 1, which would lose r's low bits.
@@ -158,7 +168,7 @@ final class RepeatableMath {
 
     /** p·2^k in two exact halves of k, so a subnormal result is rounded once, at the last product. */
     private static DoubleVector timesPowerOfTwo(DoubleVector p, LongVector k) {
-        LongVector half = k.lanewise(VectorOperators.ASHR, 1);
+        LongVector half = k.add(2 * EXPONENT_BIAS).lanewise(VectorOperators.LSHR, 1).sub(EXPONENT_BIAS); // ⌊k/2⌋, k ≥ −2048
         DoubleVector first = half.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
         DoubleVector second = k.sub(half).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
         return p.mul(first).mul(second);

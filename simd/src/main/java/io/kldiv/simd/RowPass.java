@@ -1,5 +1,6 @@
 package io.kldiv.simd;
 
+import io.kldiv.Dtype;
 import io.kldiv.ScoreOptions;
 import io.kldiv.kernel.FlaggedRows;
 import io.kldiv.kernel.MeasurePlan;
@@ -22,15 +23,19 @@ abstract class RowPass {
     private final MeasurePlan plan;
     private final double[] sums = new double[Term.values().length];
 
-    RowPass(PairRows in, ScoreOptions options, boolean lanesAreRows) {
+    /**
+     * @param valueType how the sides see the values: the columns' dtype, or float64 where the pass widens them
+     *                  first (narrow tiles)
+     */
+    RowPass(PairRows in, ScoreOptions options, boolean lanesAreRows, Dtype valueType) {
         this.in = in;
         this.options = options;
         this.plan = new MeasurePlan(options);
         double tolerance = options.sumTolerance(in.dtype());
         boolean ratioOfProbabilities = options.pForm().givesProbabilities() && options.qForm().givesProbabilities();
         boolean klFromLogs = !ratioOfProbabilities && (plan.needs(Term.P_LOG_P_OVER_Q) || plan.needs(Term.Q_LOG_Q_OVER_P));
-        this.p = VectorSide.of(options.pForm(), in.dtype(), tolerance, in.k(), lanesAreRows, klFromLogs || plan.needs(Term.P_LOG_P));
-        this.q = VectorSide.of(options.qForm(), in.dtype(), tolerance, in.k(), lanesAreRows,
+        this.p = VectorSide.of(options.pForm(), valueType, tolerance, in.k(), lanesAreRows, klFromLogs || plan.needs(Term.P_LOG_P));
+        this.q = VectorSide.of(options.qForm(), valueType, tolerance, in.k(), lanesAreRows,
                 klFromLogs || plan.needs(Term.P_LOG_Q) || plan.needs(Term.Q_LOG_Q));
         this.terms = TermSum.forPlan(plan, block, ratioOfProbabilities);
     }

@@ -48,16 +48,14 @@ abstract class TermSum {
         Arrays.fill(lanes, 0.0);
     }
 
-    /** Adds the block's first {@code count} values (a whole number of vectors, padding has p = q = 0). */
+    /**
+     * Adds the block's first {@code count} values (a whole number of vectors, padding has p = q = 0). Each block is
+     * summed from zero and then added to the row's lane sums: that keeps the rounding error of a long row near
+     * (block + blocks per row) additions per lane rather than K / lanes. The addition is written out in each
+     * loop's method rather than called: a vector passed to a call that C2 leaves out of line is boxed.
+     */
     abstract void add(int count);
 
-    /**
-     * Adds one block's lane sums to the row's: summing each block from zero first keeps the rounding error of a
-     * long row near (block + blocks per row) additions per lane rather than K / lanes.
-     */
-    final void addBlock(DoubleVector block) {
-        DoubleVector.fromArray(DOUBLES, lanes, 0).add(block).intoArray(lanes, 0);
-    }
 
     /** The sum of one row spread over the lanes. */
     double rowTotal() {

@@ -36,6 +36,6 @@ final class WeightedDifferenceSum extends TermSum {
             DoubleVector difference = DoubleVector.fromArray(DOUBLES, a, i).sub(DoubleVector.fromArray(DOUBLES, b, i));
             acc = acc.add(weight.mul(difference), present);
         }
-        addBlock(acc);
+        DoubleVector.fromArray(DOUBLES, lanes, 0).add(acc).intoArray(lanes, 0); // the block's sums join the row's
     }
 }

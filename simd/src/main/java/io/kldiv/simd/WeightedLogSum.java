@@ -27,6 +27,6 @@ final class WeightedLogSum extends TermSum {
             DoubleVector weight = DoubleVector.fromArray(DOUBLES, w, i);
             acc = acc.add(weight.mul(DoubleVector.fromArray(DOUBLES, logs, i)), weight.compare(VectorOperators.GT, 0.0));
         }
-        addBlock(acc);
+        DoubleVector.fromArray(DOUBLES, lanes, 0).add(acc).intoArray(lanes, 0); // the block's sums join the row's
     }
 }

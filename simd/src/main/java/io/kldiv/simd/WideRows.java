@@ -11,7 +11,7 @@ import io.kldiv.kernel.ResultColumns;
 final class WideRows extends RowPass {
 
     WideRows(PairRows in, ScoreOptions options) {
-        super(in, options, false);
+        super(in, options, false, in.dtype());
     }
 
     @Override

@@ -1,0 +1,73 @@
+package io.kldiv.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kldiv.kernel.Kernel;
+import io.kldiv.kernel.Kernels;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A row's result does not depend on how far the JIT has got: the same rows give the same bits interpreted
+ * (-Xint), under C1 alone (the Vector API's Java fallback runs there too) and after C2 has compiled the kernel in
+ * this JVM. Each tier runs in a JVM of its own, with this JVM's flags (so the same kernel and width are chosen).
+ */
+class JitTierIndependenceTest {
+
+    @Test
+    void interpretedC1AndC2GiveTheSameBits() throws Exception {
+        Kernel kernel = Kernels.best().kernel();
+        List<Long> compiled = null;
+        for (int round = 0; round < 300; round++) { // long enough for C2 to compile the vector loops
+            compiled = TierProbe.score(kernel);
+        }
+        List<Long> interpreted = probe("-Xint", kernel);
+        List<Long> c1 = probe("-XX:TieredStopAtLevel=1", kernel);
+        for (int i = 0; i < compiled.size(); i++) {
+            assertEquals(Long.toHexString(interpreted.get(i)), Long.toHexString(compiled.get(i)), "result " + i + " interpreted vs C2");
+            assertEquals(Long.toHexString(c1.get(i)), Long.toHexString(compiled.get(i)), "result " + i + " C1 vs C2");
+        }
+        assertEquals(compiled.size(), interpreted.size());
+        assertEquals(compiled.size(), c1.size());
+    }
+
+    private static List<Long> probe(String tier, Kernel kernel) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
+        command.add(tier);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(TierProbe.class.getName());
+        command.add(kernel.name());
+        Path errors = Files.createTempFile("tier-probe", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError(tier + " probe failed (exit " + process.exitValue() + "): " + Files.readString(errors));
+            }
+            return parse(out);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static List<Long> parse(String out) {
+        List<Long> bits = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                bits.add(Long.parseUnsignedLong(line.trim(), 16));
+            }
+        }
+        return bits;
+    }
+}

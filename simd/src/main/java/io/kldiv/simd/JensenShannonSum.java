@@ -13,15 +13,17 @@ import jdk.incubator.vector.VectorOperators;
  * d = (p−q)/(p+q), φ(d) = (1+d)ln(1+d) + (1−d)ln(1−d) ≥ 0. Where d² ≤ 1/256 it is taken from φ's series, so the
  * first-order parts of the two logs, which cancel, never appear: JS of near-identical rows keeps its relative
  * precision and its sign however small it is. Elsewhere the two log ratios are taken ({@link
- * RepeatableMath#logRatio}, which keeps 2p/(p+q) from being rounded), in a second pass that a block of
- * near-identical values skips.
+ * RepeatableMath#logRatio}, which keeps 2p/(p+q) from being rounded), in a second pass over only the vectors
+ * that hold such a category.
  */
 final class JensenShannonSum extends TermSum {
     private static final double SERIES_LIMIT = 1.0 / 256.0;
 
     private final double[] p;
     private final double[] q;
-    private final double[] farLanes = new double[LANES];
+    /** Where the block's vectors with a far lane start, and how many there are: the second pass visits only those. */
+    private final int[] farVectors = new int[DecodedBlock.SIZE / LANES + 1];
+    private int farCount;
 
     JensenShannonSum(Term term, double[] p, double[] q) {
         super(term);
@@ -32,18 +34,19 @@ final class JensenShannonSum extends TermSum {
     @Override
     void add(int count) {
         addNear(count);
-        if (Lanes.total(farLanes) != 0.0) {
-            addFarHalf(p, q, count);
-            addFarHalf(q, p, count);
+        if (farCount > 0) {
+            addFarHalf(p, q);
+            addFarHalf(q, p);
         }
     }
 
-    /** The categories with d² ≤ 1/256, by the series; counts the others per lane. */
+    /** The categories with d² ≤ 1/256, by the series; notes the vectors that hold any other. */
     private void addNear(int count) {
         double[] p = this.p;
         double[] q = this.q;
         DoubleVector acc = DoubleVector.zero(DOUBLES);
-        DoubleVector far = DoubleVector.zero(DOUBLES);
+        int[] farVectors = this.farVectors;
+        int far = 0;
         for (int i = 0; i < count; i += LANES) {
             DoubleVector pv = DoubleVector.fromArray(DOUBLES, p, i);
             DoubleVector qv = DoubleVector.fromArray(DOUBLES, q, i);
@@ -52,9 +55,11 @@ final class JensenShannonSum extends TermSum {
             DoubleVector z = d.mul(d);
             VectorMask<Double> near = z.compare(VectorOperators.LE, SERIES_LIMIT); // false where total = 0 (NaN)
             acc = acc.add(total.mul(0.5).mul(RepeatableMath.phiSeries(z)), near);
-            far = far.add(1.0, z.compare(VectorOperators.GT, SERIES_LIMIT));
+            if (z.compare(VectorOperators.GT, SERIES_LIMIT).anyTrue()) { // a branch on a count, not on a vector
+                farVectors[far++] = i;
+            }
         }
-        far.intoArray(farLanes, 0);
+        farCount = far;
         DoubleVector.fromArray(DOUBLES, lanes, 0).add(acc).intoArray(lanes, 0); // the block's sums join the row's
     }
 
@@ -63,9 +68,11 @@ final class JensenShannonSum extends TermSum {
      * Each half is its own loop: one loop holding both log ratios grows past what C2 inlines, and a log ratio
      * left out of line boxes its vectors on every step.
      */
-    private void addFarHalf(double[] w, double[] v, int count) {
+    private void addFarHalf(double[] w, double[] v) {
+        int[] farVectors = this.farVectors;
         DoubleVector acc = DoubleVector.zero(DOUBLES);
-        for (int i = 0; i < count; i += LANES) {
+        for (int n = 0; n < farCount; n++) {
+            int i = farVectors[n];
             DoubleVector wv = DoubleVector.fromArray(DOUBLES, w, i);
             DoubleVector vv = DoubleVector.fromArray(DOUBLES, v, i);
             DoubleVector total = wv.add(vv);

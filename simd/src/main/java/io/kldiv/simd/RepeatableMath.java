@@ -22,6 +22,8 @@ import jdk.incubator.vector.VectorOperators;
 final class RepeatableMath {
     private static final double LN2_HI = 6.93147180369123816490e-01; // 32 significant bits: k·LN2_HI is exact
     private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** A constant field, not an expression in the loop: C2 does not fold Math.log(2.0) and would call it per vector. */
+    private static final double INV_LN2 = 1.0 / Math.log(2.0);
     private static final double SQRT2 = Math.sqrt(2.0);
     private static final double SQRT_HALF = Math.sqrt(0.5);
     private static final long SQRT_HALF_BITS = Double.doubleToRawLongBits(SQRT_HALF);
@@ -149,7 +151,7 @@ final class RepeatableMath {
     /** e^y: exactly 1 at 0, 0 at −inf (and below about −745), +inf above about 709.8, NaN for NaN. */
     static DoubleVector exp(DoubleVector y) {
         DoubleVector c = y.max(-746.0).min(710.0); // Java max/min: NaN stays NaN
-        DoubleVector shifted = c.fma(1.0 / Math.log(2.0), ROUNDER);
+        DoubleVector shifted = c.fma(INV_LN2, ROUNDER);
         DoubleVector dk = shifted.sub(ROUNDER);
         // y = k·ln2 + r, |r| ≤ ln2/2: k·ln2_hi is exact, so r is rounded once.
         DoubleVector r = dk.fma(DoubleVector.broadcast(DOUBLES, -LN2_HI), c).sub(dk.mul(LN2_LO));

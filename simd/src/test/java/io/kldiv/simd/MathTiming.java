@@ -8,7 +8,11 @@ import java.util.function.DoubleSupplier;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 
-/** Developer harness: ns per value and bytes allocated per value of each RepeatableMath piece, in cache. */
+/**
+ * Developer harness (not run by the build): thread-CPU ns and bytes allocated per value of each RepeatableMath piece
+ * in a tight loop, against a plain load-and-add. Any allocation means a vector went through the Java fallback.
+ * Run: java ${kldiv.jvm.flags} -cp ... io.kldiv.simd.MathTiming
+ */
 public final class MathTiming {
     static final int N = 4096;
     static double[] a = new double[N], b = new double[N];
@@ -22,7 +26,7 @@ public final class MathTiming {
             time("log", MathTiming::log);
             time("log1p", MathTiming::log1p);
             time("logRatio", MathTiming::logRatio);
-            time("phi", MathTiming::phi);
+            time("phiSeries", MathTiming::phi);
             time("exp", MathTiming::exp);
             time("div", MathTiming::div);
         }

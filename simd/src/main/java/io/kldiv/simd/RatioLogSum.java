@@ -15,15 +15,39 @@ import jdk.incubator.vector.VectorOperators;
 final class RatioLogSum extends TermSum {
     private final double[] w;
     private final double[] v;
+    private final boolean float32;
 
-    RatioLogSum(Term term, double[] w, double[] v) {
+    RatioLogSum(Term term, double[] w, double[] v, boolean float32) {
         super(term);
         this.w = w;
         this.v = v;
+        this.float32 = float32;
     }
 
     @Override
     void add(int count) {
+        // One loop per case, not one with a choice inside: a vector chosen by a branch is boxed by C2.
+        if (float32) {
+            addNormals(count);
+        } else {
+            addAny(count);
+        }
+    }
+
+    /** Float32 values widened: 0 or normal doubles, so the log ratio needs no subnormal scaling. */
+    private void addNormals(int count) {
+        double[] w = this.w;
+        double[] v = this.v;
+        DoubleVector acc = DoubleVector.zero(DOUBLES);
+        for (int i = 0; i < count; i += LANES) {
+            DoubleVector weight = DoubleVector.fromArray(DOUBLES, w, i);
+            DoubleVector term = weight.mul(RepeatableMath.logRatioOfNormals(weight, DoubleVector.fromArray(DOUBLES, v, i)));
+            acc = acc.add(term, weight.compare(VectorOperators.GT, 0.0));
+        }
+        DoubleVector.fromArray(DOUBLES, lanes, 0).add(acc).intoArray(lanes, 0); // the block's sums join the row's
+    }
+
+    private void addAny(int count) {
         double[] w = this.w;
         double[] v = this.v;
         DoubleVector acc = DoubleVector.zero(DOUBLES);

@@ -122,12 +122,23 @@ final class RepeatableMath {
      * which is where the divergence of near-identical rows comes from; far apart it cannot overflow.
      */
     static DoubleVector logRatio(DoubleVector a, DoubleVector b) {
-        DoubleVector hi = a.max(b);
-        DoubleVector lo = a.min(b);
+        VectorMask<Double> below = a.compare(VectorOperators.LT, b);
+        DoubleVector hi = a.blend(b, below);
+        DoubleVector lo = b.blend(a, below);
         // A subnormal lo has no exponent field to subtract: scale both into the normal range first (hi ≤ 2^970).
         VectorMask<Double> subnormal = lo.compare(VectorOperators.LT, Double.MIN_NORMAL);
-        hi = hi.blend(hi.mul(TWO_54), subnormal);
-        lo = lo.blend(lo.mul(TWO_54), subnormal);
+        return logOfOrdered(hi.blend(hi.mul(TWO_54), subnormal), lo.blend(lo.mul(TWO_54), subnormal), lo, below);
+    }
+
+    /** {@link #logRatio} for values that are 0 or normal doubles (float32 values widened: never subnormal here). */
+    static DoubleVector logRatioOfNormals(DoubleVector a, DoubleVector b) {
+        VectorMask<Double> below = a.compare(VectorOperators.LT, b);
+        DoubleVector lo = b.blend(a, below);
+        return logOfOrdered(a.blend(b, below), lo, lo, below);
+    }
+
+    /** ±ln(hi/lo) for normal hi ≥ lo (lo may be 0: +inf); negated where {@code negate}. */
+    private static DoubleVector logOfOrdered(DoubleVector hi, DoubleVector lo, DoubleVector unscaledLo, VectorMask<Double> negate) {
         LongVector k = hi.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52)
                 .sub(lo.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52));
         // hi·2^-k has lo's exponent, so its ratio to lo is in (½, 2); one more halving or doubling brings it to [√½, √2).
@@ -136,8 +147,9 @@ final class RepeatableMath {
         VectorMask<Double> low = scaled.compare(VectorOperators.LT, lo.mul(SQRT_HALF));
         DoubleVector u = scaled.blend(scaled.mul(0.5), high).blend(scaled.add(scaled), low);
         DoubleVector dk = toDouble(k).add(DoubleVector.zero(DOUBLES).blend(1.0, high).blend(-1.0, low));
-        DoubleVector magnitude = lnOfRatio(u.sub(lo), u.add(lo), dk).blend(Double.POSITIVE_INFINITY, lo.compare(VectorOperators.EQ, 0.0));
-        return magnitude.lanewise(VectorOperators.NEG, a.compare(VectorOperators.LT, b));
+        DoubleVector magnitude = lnOfRatio(u.sub(lo), u.add(lo), dk)
+                .blend(Double.POSITIVE_INFINITY, unscaledLo.compare(VectorOperators.EQ, 0.0));
+        return magnitude.lanewise(VectorOperators.NEG, negate);
     }
 
     /** φ(d)'s series Σ d^2n/(n(2n−1)) in z = d², to double precision for z ≤ 1/256 (seven terms). */

@@ -37,7 +37,7 @@ abstract class RowPass {
         this.p = VectorSide.of(options.pForm(), valueType, tolerance, in.k(), lanesAreRows, klFromLogs || plan.needs(Term.P_LOG_P));
         this.q = VectorSide.of(options.qForm(), valueType, tolerance, in.k(), lanesAreRows,
                 klFromLogs || plan.needs(Term.P_LOG_Q) || plan.needs(Term.Q_LOG_Q));
-        this.terms = TermSum.forPlan(plan, block, ratioOfProbabilities);
+        this.terms = TermSum.forPlan(plan, block, ratioOfProbabilities, in.dtype() == Dtype.FLOAT32);
     }
 
     abstract void score(long fromRow, long toRow, ResultColumns out);

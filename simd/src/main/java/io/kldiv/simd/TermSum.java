@@ -27,13 +27,13 @@ abstract class TermSum {
      * The sums a plan needs, each reading the block's buffers its formula names. KL between two probability sides
      * reads the values, any other pair the logs (which the log forms know better than any probability).
      */
-    static TermSum[] forPlan(MeasurePlan plan, DecodedBlock b, boolean ratioOfProbabilities) {
+    static TermSum[] forPlan(MeasurePlan plan, DecodedBlock b, boolean ratioOfProbabilities, boolean float32) {
         List<TermSum> sums = new ArrayList<>();
         for (Term t : Term.values()) {
             if (plan.needs(t)) {
                 sums.add(switch (t) {
-                    case P_LOG_P_OVER_Q -> ratioOfProbabilities ? new RatioLogSum(t, b.p, b.q) : new WeightedDifferenceSum(t, b.p, b.lnP, b.lnQ);
-                    case Q_LOG_Q_OVER_P -> ratioOfProbabilities ? new RatioLogSum(t, b.q, b.p) : new WeightedDifferenceSum(t, b.q, b.lnQ, b.lnP);
+                    case P_LOG_P_OVER_Q -> ratioOfProbabilities ? new RatioLogSum(t, b.p, b.q, float32) : new WeightedDifferenceSum(t, b.p, b.lnP, b.lnQ);
+                    case Q_LOG_Q_OVER_P -> ratioOfProbabilities ? new RatioLogSum(t, b.q, b.p, float32) : new WeightedDifferenceSum(t, b.q, b.lnQ, b.lnP);
                     case P_LOG_Q -> new WeightedLogSum(t, b.p, b.lnQ);
                     case P_LOG_P -> new WeightedLogSum(t, b.p, b.lnP);
                     case Q_LOG_Q -> new WeightedLogSum(t, b.q, b.lnQ);

@@ -1,12 +1,12 @@
 package io.kldiv.npy;
 
 import io.kldiv.Dtype;
+import io.kldiv.io.InputFiles;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A 2-D float32 or float64 array in a .npy file, mapped read-only: {@link #data()} is the file's data section
@@ -38,7 +38,7 @@ public final class NpyArray implements AutoCloseable {
     public static NpyArray open(Path file) throws IOException {
         NpyHeader header;
         long fileSize;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = InputFiles.openRegular(file)) {
             header = NpyHeader.read(file, channel);
             fileSize = channel.size();
         }

@@ -66,6 +66,13 @@ public final class NpyArray implements AutoCloseable {
                     + " needs " + dataBytes + " bytes after the " + header.dataOffset() + "-byte header, the file has "
                     + available);
         }
+        // NumPy writes exactly the data; more means the header's shape or length was damaged (one flipped digit
+        // would otherwise silently drop rows), and the format has no checksum to tell.
+        if (available > dataBytes) {
+            throw new NpyFormatException(file, "unexpected trailing data: shape " + NpyHeader.shapeText(shape) + " of "
+                    + dtype + " needs " + dataBytes + " bytes after the " + header.dataOffset()
+                    + "-byte header, the file has " + available);
+        }
         OffHeapMemory memory = OffHeapMemory.mapReadOnly(file, header.dataOffset() + dataBytes);
         MemorySegment data = memory.segment(header.dataOffset(), dataBytes);
         return new NpyArray(file, dtype, shape[0], (int) shape[1], memory, data);

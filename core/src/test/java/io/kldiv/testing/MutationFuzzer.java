@@ -26,6 +26,9 @@ import java.util.function.UnaryOperator;
  * Anything else (another exception, an error, a different result) is a finding. Adding a reader takes a
  * target, a good file and the length of its header. Rejected inputs with distinct messages can be saved as a
  * corpus ({@code -Dkldiv.fuzz.save=DIR}).
+ *
+ * <p>Not Jazzer: in an ordinary test run its {@code @FuzzTest} only replays the seed corpus; fuzzing needs
+ * {@code JAZZER_FUZZ=1} and then fuzzes a single test per run (jazzer issues #599, #933), plus a native agent.
  */
 public final class MutationFuzzer {
     /** Reads {@code file}; returns if it read the good file's content, throws IOException if it rejected it. */

@@ -34,12 +34,11 @@ final class OrphanSweep {
 
     private static Set<String> writerIds(Path directory, String destinationName) {
         Set<String> ids = new LinkedHashSet<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "." + destinationName + ".*")) {
+        // A filter, not a glob: a destination name may hold glob characters such as [ or {.
+        DirectoryStream.Filter<Path> leftovers = entry -> TempFileName.idOf(entry.getFileName().toString(), destinationName) != null;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, leftovers)) {
             for (Path entry : entries) {
-                String id = TempFileName.idOf(entry.getFileName().toString(), destinationName);
-                if (id != null) {
-                    ids.add(id);
-                }
+                ids.add(TempFileName.idOf(entry.getFileName().toString(), destinationName));
             }
         } catch (IOException | RuntimeException unreadable) {
             // no sweep: the writer's own file creation reports what is wrong with the directory

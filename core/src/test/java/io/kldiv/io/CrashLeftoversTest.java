@@ -23,6 +23,8 @@ class CrashLeftoversTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path logs;
 
     private List<String> namesInDir() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
@@ -44,7 +46,7 @@ class CrashLeftoversTest {
     }
 
     private ChildJvm heldWriter(Path destination, char c) throws IOException {
-        return ChildJvm.start(HeldWriter.class, dir.resolveSibling(dir.getFileName() + "-" + c + ".err"),
+        return ChildJvm.start(HeldWriter.class, logs.resolve(c + ".err"),
                 destination.toString(), Long.toString(LENGTH), String.valueOf(c));
     }
 
@@ -136,5 +138,16 @@ class CrashLeftoversTest {
         }
         List<String> expected = Stream.concat(untouched.stream(), Stream.of("t.kls")).sorted().toList();
         assertEquals(expected, namesInDir());
+    }
+
+    @Test
+    void destinationNamesWithGlobCharactersAreSweptToo() throws IOException {
+        Path destination = dir.resolve("r[1]{a,b}*.npy");
+        Files.writeString(dir.resolve(".r[1]{a,b}*.npy.0123456789abcdef.tmp"), "orphan");
+        try (AtomicOutput output = AtomicOutput.create(destination)) {
+            Files.writeString(output.tempFile(), "new");
+            output.commit();
+        }
+        assertEquals(List.of("r[1]{a,b}*.npy"), namesInDir());
     }
 }

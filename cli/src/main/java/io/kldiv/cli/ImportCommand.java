@@ -27,6 +27,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        new DistinctPaths().input("--p", p).input("--q", q).output("--out", out).check(spec.commandLine());
         long start = System.nanoTime();
         Path written = NpyImport.importPair(p, q, out);
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s in %.2f s%n", written, (System.nanoTime() - start) / 1e9);

@@ -15,7 +15,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Runs the {@code kldiv} command. Exit codes: 0 success, 1 bad data (invalid values, damaged, missing or unreadable
- * files), 2 bad usage. Every error is one line on stderr.
+ * files), 2 bad usage, 130/143 interrupted by SIGINT/SIGTERM ({@link Interruption}). Every error is one line on stderr.
  */
 public final class Main {
     public static final int EXIT_OK = 0;
@@ -26,7 +26,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Interruption.watch(System.err);
+        int exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Interruption.finished();
+        System.exit(exit);
     }
 
     /** Runs the command with the given streams and returns the exit code (tests call this). */
@@ -46,7 +49,9 @@ public final class Main {
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            err.println("kldiv: " + describe(e));
+            if (!Interruption.interrupted()) {
+                err.println("kldiv: " + describe(e));
+            }
             return EXIT_BAD_DATA;
         });
         return cli.execute(args);

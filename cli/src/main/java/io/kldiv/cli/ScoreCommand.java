@@ -78,6 +78,11 @@ final class ScoreCommand implements Callable<Integer> {
         if (out != null && !ResultsOutput.supports(out)) {
             throw new ParameterException(spec.commandLine(), "--out must end in .npy or .csv, got " + out);
         }
+        new DistinctPaths().input("--store", source.store)
+                .input("--p", source.npy == null ? null : source.npy.p)
+                .input("--q", source.npy == null ? null : source.npy.q)
+                .output("--out", out).output("--summary-json", summaryJson)
+                .check(spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         try (ScoreInput input = source.store != null ? ScoreInput.store(source.store, !trustChecksums)
                 : ScoreInput.npy(source.npy.p, source.npy.q);

@@ -3,13 +3,10 @@ package io.kldiv.io;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Publishes an output file all at once: everything is written to a temporary file beside the destination,
@@ -18,37 +15,34 @@ import java.util.concurrent.ThreadLocalRandom;
  * temporary file, so a failed or abandoned writer leaves nothing behind.
  *
  * <p>The temporary file lives in the destination's directory (a rename is only atomic within one file
- * system) and is named {@code .<destination name>.<random hex>.tmp}. Only a process that dies between
- * creating and closing it can leave such a file behind.
+ * system) and is named {@code .<destination name>.<16 hex digits>.tmp}, beside a {@code .lock} file of the
+ * same id that is locked while the writer lives ({@link OwnedTempFile}). A writer killed outright (SIGKILL,
+ * the OOM killer, a lost node) leaves both behind; the next writer of the same destination removes them. On
+ * SIGINT and SIGTERM the JVM's shutdown deletes them itself.
  */
 public final class AtomicOutput implements AutoCloseable {
     private final Path destination;
-    private final Path tempFile;
+    private final OwnedTempFile tempFile;
     private boolean committed;
     private boolean closed;
 
-    private AtomicOutput(Path destination, Path tempFile) {
+    private AtomicOutput(Path destination, OwnedTempFile tempFile) {
         this.destination = destination;
         this.tempFile = tempFile;
     }
 
-    /** Creates an empty temporary file next to {@code destination}; nothing is written to the destination yet. */
+    /**
+     * Removes what dead writers of {@code destination} left, then creates an empty temporary file next to it;
+     * nothing is written to the destination yet.
+     *
+     * @throws IOException one line naming the destination if its directory is missing or not writable, or the
+     *                     destination exists and is not a regular file
+     */
     public static AtomicOutput create(Path destination) throws IOException {
         Path absolute = destination.toAbsolutePath();
-        Path directory = absolute.getParent();
-        String prefix = "." + absolute.getFileName() + ".";
-        while (true) {
-            String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-            Path candidate = directory.resolve(prefix + suffix + ".tmp");
-            try {
-                // Not Files.createTempFile: it makes owner-only files, and the published file should get the
-                // same permissions as any other file the user creates.
-                Files.createFile(candidate);
-                return new AtomicOutput(absolute, candidate);
-            } catch (FileAlreadyExistsException collision) {
-                // another writer drew the same name; draw again
-            }
-        }
+        // Not Files.createTempFile: it makes owner-only files, and the published file should get the same
+        // permissions as any other file the user creates.
+        return new AtomicOutput(absolute, OwnedTempFile.create(absolute));
     }
 
     public Path destination() {
@@ -57,7 +51,7 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Where to write the content; it becomes the destination on {@link #commit()}. */
     public Path tempFile() {
-        return tempFile;
+        return tempFile.path();
     }
 
     /**
@@ -69,11 +63,11 @@ public final class AtomicOutput implements AutoCloseable {
             throw new IllegalStateException("output " + destination + " is already " + (committed ? "committed" : "closed"));
         }
         try {
-            try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(tempFile.path(), StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             try {
-                Files.move(tempFile, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tempFile.path(), destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("cannot publish " + destination + " atomically: " + e.getMessage(), e);
             }
@@ -88,18 +82,15 @@ public final class AtomicOutput implements AutoCloseable {
         return committed;
     }
 
-    /** Aborts unless committed: deletes the temporary file. Idempotent. */
+    /** Deletes the temporary file unless committed, and lets go of its lock. Idempotent. */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        if (!committed) {
-            Files.deleteIfExists(tempFile);
-        }
+        tempFile.dispose();
     }
-
     /** Makes the rename itself durable; some platforms cannot open a directory, and there it is skipped. */
     private static void forceDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

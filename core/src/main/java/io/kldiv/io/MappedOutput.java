@@ -32,6 +32,11 @@ public final class MappedOutput implements AutoCloseable {
         return output.destination();
     }
 
+    /** The temporary file being written (for tests that look at what a crash leaves). */
+    Path tempFile() {
+        return output.tempFile();
+    }
+
     /** A writable view of bytes {@code [offset, offset + length)} of the file. */
     public MemorySegment segment(long offset, long length) {
         return memory.segment(offset, length);

@@ -1,12 +1,12 @@
 package io.kldiv.npy;
 
 import io.kldiv.Dtype;
+import io.kldiv.io.InputFiles;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A 2-D float32 or float64 array in a .npy file, mapped read-only: {@link #data()} is the file's data section
@@ -38,7 +38,7 @@ public final class NpyArray implements AutoCloseable {
     public static NpyArray open(Path file) throws IOException {
         NpyHeader header;
         long fileSize;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = InputFiles.openRegular(file)) {
             header = NpyHeader.read(file, channel);
             fileSize = channel.size();
         }
@@ -65,6 +65,13 @@ public final class NpyArray implements AutoCloseable {
             throw new NpyFormatException(file, "truncated data: shape " + NpyHeader.shapeText(shape) + " of " + dtype
                     + " needs " + dataBytes + " bytes after the " + header.dataOffset() + "-byte header, the file has "
                     + available);
+        }
+        // NumPy writes exactly the data; more means the header's shape or length was damaged (one flipped digit
+        // would otherwise silently drop rows), and the format has no checksum to tell.
+        if (available > dataBytes) {
+            throw new NpyFormatException(file, "unexpected trailing data: shape " + NpyHeader.shapeText(shape) + " of "
+                    + dtype + " needs " + dataBytes + " bytes after the " + header.dataOffset()
+                    + "-byte header, the file has " + available);
         }
         OffHeapMemory memory = OffHeapMemory.mapReadOnly(file, header.dataOffset() + dataBytes);
         MemorySegment data = memory.segment(header.dataOffset(), dataBytes);

@@ -1,11 +1,11 @@
 package io.kldiv.store;
 
+import io.kldiv.io.InputFiles;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +24,7 @@ public final class TableFile {
 
     /** Reads and checks a table file's header and column directory, without mapping or checksumming the columns. */
     public static TableHeader header(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = InputFiles.openRegular(file)) {
             return TableHeader.read(file, channel);
         }
     }

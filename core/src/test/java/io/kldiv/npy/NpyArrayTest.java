@@ -136,6 +136,25 @@ class NpyArrayTest {
     }
 
     @Test
+    void trailingDataIsRejected() throws IOException {
+        // A damaged shape digit, (2, 3) read as (1, 3), leaves data behind: rejected, not silently fewer rows.
+        byte[] shortened = HandMadeNpy.bytes(1, HandMadeNpy.dict("<f4", "(1, 3)"), 64, new byte[24]);
+        String message = rejected("x.npy", shortened);
+        assertTrue(message.contains("unexpected trailing data: shape (1, 3) of float32 needs 12 bytes"), message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "(4611686018427387904, 2)|impossible shape (4611686018427387904, 2)",
+        "(2, 2147483647000)|the second dimension (categories) must be 1 to 2147483647",
+        "(9223372036854775808, 2)|bad integer '9223372036854775808'"})
+    void shapesThatOverflowALongAreRejectedBeforeMapping(String shape, String expected) throws IOException {
+        // 2^62 rows × 2 × 4 bytes overflows a long; the file is 128 bytes, so a mapping would fail differently.
+        String message = rejected("o.npy", HandMadeNpy.bytes(1, HandMadeNpy.dict("<f4", shape), 64, new byte[16]));
+        assertTrue(message.contains(expected), message);
+    }
+
+    @Test
     void truncatedHeader() throws IOException {
         byte[] good = HandMadeNpy.bytes(1, HandMadeNpy.dict("<f4", "(2, 3)"), 64, new byte[24]);
         assertTrue(rejected("h.npy", Arrays.copyOf(good, 40)).contains("truncated header"));

@@ -42,7 +42,7 @@ class TableWriterAtomicityTest {
         Path file = dir.resolve("t.kls");
         try (TableWriter writer = TableWriter.create(file, Dtype.FLOAT32, 2, 5, false)) {
             writer.appendRow(new float[] {1, 0}, new float[] {0, 1});
-            assertEquals(1, filesInDir().size(), "only the temporary file exists while writing");
+            assertEquals(2, filesInDir().size(), "only the temporary file and its lock file exist while writing");
             assertFalse(Files.exists(file));
         }
         assertEquals(List.of(), filesInDir());

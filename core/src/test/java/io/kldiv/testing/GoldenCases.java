@@ -1,11 +1,7 @@
 package io.kldiv.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kldiv.Measure;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,20 +22,12 @@ public final class GoldenCases {
     }
 
     public static List<Case> all() {
-        try (InputStream in = GoldenCases.class.getResourceAsStream("/kl_cases.json")) {
-            if (in == null) {
-                throw new IllegalStateException("kl_cases.json is missing from the test resources");
-            }
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Case> cases = new ArrayList<>();
-            for (JsonNode c : root.get("cases")) {
-                cases.add(new Case(c.get("name").asText(), numbers(c.get("p")), numbers(c.get("q")),
-                        measures(c.get("nats")), measures(c.get("bits"))));
-            }
-            return cases;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Case> cases = new ArrayList<>();
+        for (JsonNode c : GoldenFile.cases("kl_cases.json")) {
+            cases.add(new Case(c.get("name").asText(), GoldenFile.numbers(c.get("p")), GoldenFile.numbers(c.get("q")),
+                    measures(c.get("nats")), measures(c.get("bits"))));
         }
+        return cases;
     }
 
     private static Map<Measure, Double> measures(JsonNode node) {
@@ -50,28 +38,8 @@ public final class GoldenCases {
             if (v == null) {
                 throw new IllegalStateException("golden case lacks " + measure.id());
             }
-            m.put(measure, number(v));
+            m.put(measure, GoldenFile.number(v));
         }
         return m;
-    }
-
-    private static double[] numbers(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = number(array.get(i));
-        }
-        return out;
-    }
-
-    private static double number(JsonNode v) {
-        if (v.isTextual()) {
-            return switch (v.asText()) {
-                case "inf" -> Double.POSITIVE_INFINITY;
-                case "-inf" -> Double.NEGATIVE_INFINITY;
-                case "nan" -> Double.NaN;
-                default -> throw new IllegalStateException("not a number: " + v);
-            };
-        }
-        return v.asDouble();
     }
 }

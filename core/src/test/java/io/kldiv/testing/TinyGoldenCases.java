@@ -1,13 +1,9 @@
 package io.kldiv.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kldiv.Dtype;
 import io.kldiv.InputForm;
 import io.kldiv.Measure;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,21 +28,15 @@ public final class TinyGoldenCases {
     }
 
     public static List<Case> all() {
-        try (InputStream in = TinyGoldenCases.class.getResourceAsStream("/tiny_kl_cases.json")) {
-            if (in == null) {
-                throw new IllegalStateException("tiny_kl_cases.json is missing from the test resources");
-            }
-            List<Case> cases = new ArrayList<>();
-            for (JsonNode c : new ObjectMapper().readTree(in).get("cases")) {
-                double temperature = c.has("temperature") ? c.get("temperature").asDouble() : 1.0;
-                cases.add(new Case(c.get("name").asText(), Dtype.byId(c.get("dtype").asText()),
-                        InputForm.parse(c.get("form").asText(), temperature),
-                        numbers(c.get("p")), numbers(c.get("q")), measures(c.get("nats")), measures(c.get("scale_S"))));
-            }
-            return cases;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Case> cases = new ArrayList<>();
+        for (JsonNode c : GoldenFile.cases("tiny_kl_cases.json")) {
+            double temperature = c.has("temperature") ? c.get("temperature").asDouble() : 1.0;
+            cases.add(new Case(c.get("name").asText(), Dtype.byId(c.get("dtype").asText()),
+                    InputForm.parse(c.get("form").asText(), temperature),
+                    GoldenFile.numbers(c.get("p")), GoldenFile.numbers(c.get("q")), measures(c.get("nats")),
+                    measures(c.get("scale_S"))));
         }
+        return cases;
     }
 
     /** Decimal strings of 25+ digits, read to the nearest double: far closer than any bound asks. */
@@ -57,20 +47,8 @@ public final class TinyGoldenCases {
             if (v == null) {
                 throw new IllegalStateException("tiny golden case lacks " + measure.id());
             }
-            m.put(measure, switch (v.asText()) {
-                case "inf" -> Double.POSITIVE_INFINITY;
-                case "nan" -> Double.NaN;
-                default -> Double.parseDouble(v.asText());
-            });
+            m.put(measure, GoldenFile.number(v));
         }
         return m;
-    }
-
-    private static double[] numbers(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asDouble();
-        }
-        return out;
     }
 }

@@ -37,19 +37,26 @@ public final class BatchScorer {
     private final int topK;
     private final ProgressListener progress;
     private final long chunkBytes;
+    private final boolean warmup;
+
+    /** {@code -Dkldiv.warmup=off} skips the kernel's warm-up: to compare, results are the same either way. */
+    public static final String WARMUP_PROPERTY = "kldiv.warmup";
 
     /**
+     * A scorer that first warms the kernel up ({@link KernelWarmup}), unless {@value #WARMUP_PROPERTY} is
+     * {@code off}.
+     *
      * @param kernel   the kernel every chunk runs
-     * @param threads  worker threads, ≥ 1
+     * @param threads  worker threads, ≥ 1; more than the available processors run as that many
      * @param topK     the k of the top-k overlap statistic, or 0 for none
      * @param progress told how many rows are done
      */
     public BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress) {
-        this(kernel, threads, topK, progress, CHUNK_BYTES);
+        this(kernel, threads, topK, progress, CHUNK_BYTES, !"off".equals(System.getProperty(WARMUP_PROPERTY)));
     }
 
     /** With a chunk size of the caller's choosing: tests use small chunks to get many of them. */
-    BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress, long chunkBytes) {
+    BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress, long chunkBytes, boolean warmup) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -61,6 +68,7 @@ public final class BatchScorer {
         this.topK = topK;
         this.progress = progress;
         this.chunkBytes = chunkBytes;
+        this.warmup = warmup;
     }
 
     /**
@@ -78,14 +86,16 @@ public final class BatchScorer {
         try {
             ResultColumns out = allocate(arena, measures, rows);
             ChunkTally[] tallies = new ChunkTally[chunks];
+            double warmupSeconds = warmup && rows > 0 ? KernelWarmup.run(kernel, options, in.dtype(), in.k()) : 0;
             long start = System.nanoTime();
-            runChunks(in, options, out, tallies, rowsPerChunk);
+            int workers = workers(chunks);
+            runChunks(in, options, out, tallies, rowsPerChunk, workers);
             double seconds = (System.nanoTime() - start) / 1e9;
             ChunkTally total = new ChunkTally(measures);
             for (ChunkTally t : tallies) {
                 total.merge(t);
             }
-            BatchSummary summary = summarize(in, options, out, total, seconds);
+            BatchSummary summary = summarize(in, options, out, total, workers, seconds, warmupSeconds);
             return new BatchResult(arena, out, summary);
         } catch (RuntimeException | Error e) {
             arena.close();
@@ -101,11 +111,11 @@ public final class BatchScorer {
         return new ResultColumns(columns, arena.allocate(Math.max(1, rows), 64));
     }
 
-    private void runChunks(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally[] tallies, long rowsPerChunk) {
+    private void runChunks(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally[] tallies, long rowsPerChunk,
+            int workers) {
         AtomicLong nextChunk = new AtomicLong();
         AtomicLong rowsDone = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        int workers = (int) Math.min(threads, Math.max(1, tallies.length));
         Runnable worker = () -> {
             RankAgreement ranks = new RankAgreement(in, topK);
             long c;
@@ -154,6 +164,14 @@ public final class BatchScorer {
         }
     }
 
+    /**
+     * Threads that can all be busy: no more than the chunks, nor than the processors this JVM may use (threads
+     * beyond them only add switching, and the JIT's compiler threads lose their core to them).
+     */
+    private int workers(long chunks) {
+        return (int) Math.max(1, Math.min(Math.min(threads, chunks), Runtime.getRuntime().availableProcessors()));
+    }
+
     /** Of two failures, the invalid row with the lower index (so the report does not depend on timing). */
     private static RuntimeException earlier(RuntimeException a, RuntimeException b) {
         if (a == null) {
@@ -165,7 +183,8 @@ public final class BatchScorer {
         return a instanceof InvalidRowException ? b : a;
     }
 
-    private BatchSummary summarize(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally total, double seconds) {
+    private BatchSummary summarize(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally total, int workers,
+            double seconds, double warmupSeconds) {
         Map<InvalidReason, Long> invalid = new EnumMap<>(InvalidReason.class);
         for (InvalidReason r : InvalidReason.values()) {
             if (total.invalid[r.ordinal()] > 0) {
@@ -182,7 +201,8 @@ public final class BatchScorer {
         Agreement topKAgreement = topK == 0 ? null
                 : new Agreement(Math.min(topK, in.k()), total.overlap.count == 0 ? Double.NaN : total.overlap.mean,
                         total.overlap.standardError());
-        return new BatchSummary(in.rows(), in.k(), in.dtype(), threads, kernel.name(), seconds, in.bytesScanned(),
+        return new BatchSummary(in.rows(), in.k(), in.dtype(), workers, kernel.name(), seconds, warmupSeconds,
+                in.bytesScanned(),
                 invalid, top1, topKAgreement, measures);
     }
 

@@ -10,25 +10,24 @@ import io.kldiv.kernel.ResultColumns;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Runs a kernel on a small synthetic block of the job's exact shape (dtype, K, input forms, measures) in one
- * thread until the JIT has compiled it, so that no worker spends the job's first seconds in the interpreter or
- * in C1, where the Vector API boxes every vector, while the compiler threads compete with it for the cores.
+ * thread until its speed settles, so that the workers do not each spend the job's first seconds loading classes
+ * and running the kernel in the interpreter, where the Vector API boxes every vector, while the compiler threads
+ * compete with them for the cores.
  *
- * <p>"Compiled" is read from the warm-up loop's own speed and from the JIT's activity: the loop stops once the
- * median time per call of a window has not improved on the best earlier window for a few windows in a row while
- * no compilation finished. On a busy machine this can stop on C1's plateau (boxed vectors, about 35 times slower
- * than C2's code, steady for up to a second while C2 compiles the kernel): the workers then start on C1's code,
- * class loading, linking and the interpreter's first calls already behind them. The JVM offers no cheap way to
- * ask whether C2 has compiled a method (the DiagnosticCommand MBean's code list costs about 0.4 s to reach).
- * A cap bounds the wait. The warm-up only writes its own
- * scratch results, so the job's results do not depend on it.
+ * <p>"Compiled" is read from the warm-up loop's own speed: it stops once the median time per call of a window
+ * has not improved on the best earlier window for a few windows in a row. This can stop on C1's plateau (boxed
+ * vectors, about 35 times slower than C2's code, steady for up to a second while C2 compiles the kernel); the
+ * workers then start on C1's code, but with class loading, linking and the interpreter's slow first calls
+ * behind them, paid once instead of once per thread. Waiting for C2 as well was tried and dropped: the JVM
+ * offers no cheap way to ask whether C2 has compiled a method (the DiagnosticCommand MBean's code list costs
+ * about 0.4 s to reach), and "no compilation finished during the window" never holds on a busy machine, so the
+ * warm-up ran into its cap. A cap bounds the wait.
  */
 public final class KernelWarmup {
     /** p + q bytes of the synthetic block: many rows at small K (whole tiles), few at large K (short interpreted calls). */
@@ -40,7 +39,7 @@ public final class KernelWarmup {
     /** A window counts as settled when it is no more than this much faster than the best window before it. */
     private static final double SETTLED_GAIN = 0.10;
     private static final int SETTLED_WINDOWS = 3;
-    private static final long CAP_NANOS = 2_000_000_000L;
+    private static final long CAP_NANOS = 1_500_000_000L;
 
     private KernelWarmup() {
     }
@@ -53,15 +52,12 @@ public final class KernelWarmup {
             int rows = (int) Math.max(MIN_ROWS, BLOCK_BYTES / (2L * k * dtype.bytes()));
             PairRows block = syntheticBlock(arena, options, dtype, k, rows);
             ResultColumns out = scratch(arena, options.measures().size(), rows);
-            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-            boolean jitObservable = jit != null && jit.isCompilationTimeMonitoringSupported();
             long[] calls = new long[WINDOW];
             long best = Long.MAX_VALUE;
             int settled = 0;
             while (settled < SETTLED_WINDOWS && System.nanoTime() - start < CAP_NANOS) {
-                long compileMillis = jitObservable ? jit.getTotalCompilationTime() : 0;
                 long windowStart = System.nanoTime();
-                // At least WINDOW calls and MIN_WINDOW_NANOS, so a quiet compiler means something.
+                // At least WINDOW calls and MIN_WINDOW_NANOS, so a window outlasts the scheduler's noise.
                 for (int i = 0; i < WINDOW || System.nanoTime() - windowStart < MIN_WINDOW_NANOS; i++) {
                     long t0 = System.nanoTime();
                     try {
@@ -74,8 +70,7 @@ public final class KernelWarmup {
                 }
                 Arrays.sort(calls);
                 long median = calls[WINDOW / 2];
-                boolean compilerQuiet = !jitObservable || jit.getTotalCompilationTime() == compileMillis;
-                settled = median >= best * (1 - SETTLED_GAIN) && compilerQuiet ? settled + 1 : 0;
+                settled = median >= best * (1 - SETTLED_GAIN) ? settled + 1 : 0;
                 best = Math.min(best, median);
             }
         }

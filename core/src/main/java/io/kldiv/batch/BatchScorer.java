@@ -37,14 +37,19 @@ public final class BatchScorer {
     private final int topK;
     private final ProgressListener progress;
     private final long chunkBytes;
-    private final boolean warmup;
+    private final long warmupMinBytes;
 
     /** {@code -Dkldiv.warmup=off} skips the kernel's warm-up: to compare, results are the same either way. */
     public static final String WARMUP_PROPERTY = "kldiv.warmup";
+    /**
+     * Bytes of p and q from which a job warms the kernel up first: a smaller job is done cold (interpreted, then
+     * C1) in less time than the warm-up's fraction of a second.
+     */
+    static final long WARMUP_MIN_BYTES = 16L << 20;
 
     /**
-     * A scorer that first warms the kernel up ({@link KernelWarmup}), unless {@value #WARMUP_PROPERTY} is
-     * {@code off}.
+     * A scorer that first warms the kernel up ({@link KernelWarmup}) for jobs of at least 16 MiB of p and q,
+     * unless {@value #WARMUP_PROPERTY} is {@code off}.
      *
      * @param kernel   the kernel every chunk runs
      * @param threads  worker threads, ≥ 1; more than the available processors run as that many
@@ -52,11 +57,15 @@ public final class BatchScorer {
      * @param progress told how many rows are done
      */
     public BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress) {
-        this(kernel, threads, topK, progress, CHUNK_BYTES, !"off".equals(System.getProperty(WARMUP_PROPERTY)));
+        this(kernel, threads, topK, progress, CHUNK_BYTES,
+                "off".equals(System.getProperty(WARMUP_PROPERTY)) ? Long.MAX_VALUE : WARMUP_MIN_BYTES);
     }
 
-    /** With a chunk size of the caller's choosing: tests use small chunks to get many of them. */
-    BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress, long chunkBytes, boolean warmup) {
+    /**
+     * With a chunk size and a warm-up threshold of the caller's choosing: tests use small chunks to get many of
+     * them, and 0 or {@link Long#MAX_VALUE} to warm up always or never.
+     */
+    BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress, long chunkBytes, long warmupMinBytes) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -68,7 +77,7 @@ public final class BatchScorer {
         this.topK = topK;
         this.progress = progress;
         this.chunkBytes = chunkBytes;
-        this.warmup = warmup;
+        this.warmupMinBytes = warmupMinBytes;
     }
 
     /**
@@ -86,7 +95,8 @@ public final class BatchScorer {
         try {
             ResultColumns out = allocate(arena, measures, rows);
             ChunkTally[] tallies = new ChunkTally[chunks];
-            double warmupSeconds = warmup && rows > 0 ? KernelWarmup.run(kernel, options, in.dtype(), in.k()) : 0;
+            boolean warm = rows > 0 && in.bytesScanned() >= warmupMinBytes;
+            double warmupSeconds = warm ? KernelWarmup.run(kernel, options, in.dtype(), in.k()) : 0;
             long start = System.nanoTime();
             int workers = workers(chunks);
             runChunks(in, options, out, tallies, rowsPerChunk, workers);

@@ -78,21 +78,21 @@ public final class KernelWarmup {
     }
 
     /**
-     * Valid rows in each side's form: p_i ∝ 1 + (i mod 13)/8 and q_i ∝ 1 + (i mod 11)/8, written as
+     * Valid rows in each side's form: p_i ∝ 1 + (i mod 13)/8 and q_i ∝ 1 + ((i + 5) mod 11)/8, written as
      * probabilities, unnormalized weights, log-probabilities or logits. Off-heap and read-only like the mapped
      * inputs, so the JIT's type profile matches the job's.
      */
-    private static PairRows syntheticBlock(Arena arena, ScoreOptions options, Dtype dtype, int k, int rows) {
-        MemorySegment p = side(arena, options.pForm(), dtype, k, rows, 13);
-        MemorySegment q = side(arena, options.qForm(), dtype, k, rows, 11);
+    static PairRows syntheticBlock(Arena arena, ScoreOptions options, Dtype dtype, int k, int rows) {
+        MemorySegment p = side(arena, options.pForm(), dtype, k, rows, 13, 0);
+        MemorySegment q = side(arena, options.qForm(), dtype, k, rows, 11, 5);
         return PairRows.contiguous(p.asReadOnly(), q.asReadOnly(), dtype, k, rows);
     }
 
-    private static MemorySegment side(Arena arena, InputForm form, Dtype dtype, int k, int rows, int period) {
+    private static MemorySegment side(Arena arena, InputForm form, Dtype dtype, int k, int rows, int period, int shift) {
         double[] weights = new double[k];
         double sum = 0;
         for (int i = 0; i < k; i++) {
-            weights[i] = 1 + (i % period) / 8.0;
+            weights[i] = 1 + ((i + shift) % period) / 8.0;
             sum += weights[i];
         }
         double[] row = new double[k];

@@ -30,6 +30,8 @@ class BatchScorerTest {
     private static final int N = 3000;
     private static final ScoreOptions OPTIONS = ScoreOptions.of(Measure.KL, Measure.JS, Measure.REVERSE_KL);
     /** Small chunks (10 rows of K = 12 float64 pairs) so that a few thousand rows make hundreds of chunks. */
+    private static final long NEVER = Long.MAX_VALUE;
+    private static final long ALWAYS = 0;
     private static final long SMALL_CHUNK = 2L * K * Double.BYTES * 10;
 
     private final double[][] p = new double[N][];
@@ -55,7 +57,7 @@ class BatchScorerTest {
     }
 
     private BatchResult run(int threads, int topK, ScoreOptions options) {
-        return new BatchScorer(Kernels.scalar(), threads, topK, ProgressListener.NONE, SMALL_CHUNK, false).score(input(), options);
+        return new BatchScorer(Kernels.scalar(), threads, topK, ProgressListener.NONE, SMALL_CHUNK, NEVER).score(input(), options);
     }
 
     @Test
@@ -118,7 +120,7 @@ class BatchScorerTest {
             }
         }
         PairRows in = PairRows.contiguous(MemorySegment.ofArray(flatP), MemorySegment.ofArray(flatQ), Dtype.FLOAT32, K, N);
-        try (BatchResult result = new BatchScorer(Kernels.scalar(), 2, 0, ProgressListener.NONE, SMALL_CHUNK, false).score(in, OPTIONS)) {
+        try (BatchResult result = new BatchScorer(Kernels.scalar(), 2, 0, ProgressListener.NONE, SMALL_CHUNK, NEVER).score(in, OPTIONS)) {
             long agree = IntStream.range(0, N).filter(r -> argmax(pf[r]) == argmax(qf[r])).count();
             assertEquals((double) agree / N, result.summary().top1().rate(), 1e-15);
         }
@@ -136,8 +138,8 @@ class BatchScorerTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 16})
     void warmingUpTheKernelChangesNoResult(int threads) {
-        BatchScorer cold = new BatchScorer(Kernels.scalar(), threads, 5, ProgressListener.NONE, SMALL_CHUNK, false);
-        BatchScorer warm = new BatchScorer(Kernels.scalar(), threads, 5, ProgressListener.NONE, SMALL_CHUNK, true);
+        BatchScorer cold = new BatchScorer(Kernels.scalar(), threads, 5, ProgressListener.NONE, SMALL_CHUNK, NEVER);
+        BatchScorer warm = new BatchScorer(Kernels.scalar(), threads, 5, ProgressListener.NONE, SMALL_CHUNK, ALWAYS);
         try (BatchResult a = cold.score(input(), OPTIONS); BatchResult b = warm.score(input(), OPTIONS)) {
             assertIdentical(a, b);
             assertEquals(0, a.summary().warmupSeconds());
@@ -187,7 +189,7 @@ class BatchScorerTest {
     @Test
     void progressReachesTheTotal() {
         AtomicLong last = new AtomicLong();
-        new BatchScorer(Kernels.scalar(), 3, 0, (done, total) -> last.accumulateAndGet(done, Math::max), SMALL_CHUNK, false)
+        new BatchScorer(Kernels.scalar(), 3, 0, (done, total) -> last.accumulateAndGet(done, Math::max), SMALL_CHUNK, NEVER)
                 .score(input(), OPTIONS).close();
         assertEquals(N, last.get());
     }

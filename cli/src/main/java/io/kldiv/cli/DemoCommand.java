@@ -56,11 +56,13 @@ final class DemoCommand implements Callable<Integer> {
                     rows, k, 2.0 * rows * k * Float.BYTES / (1L << 30), generated);
             out.println("kernel: " + kernel);
             PairRows in = PairRows.contiguous(table.p(), table.q(), Dtype.FLOAT32, k, rows);
+            double startup = JobClock.seconds();
             try (ProgressBar progress = ProgressBar.onStderr("scoring");
                  BatchResult result = new BatchScorer(kernel.kernel(), workers, 0, progress).score(in, options)) {
                 progress.close();
                 out.println();
-                SummaryReport.print(out, "kldiv demo (p = teacher logits, q = student logits)", result.summary(), options.base());
+                SummaryReport.print(out, "kldiv demo (p = teacher logits, q = student logits)", result.summary(), options.base(),
+                        new JobTimes(startup, JobClock.seconds()));
             }
         }
         out.flush();

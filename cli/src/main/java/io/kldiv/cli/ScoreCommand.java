@@ -88,6 +88,7 @@ final class ScoreCommand implements Callable<Integer> {
                 : ScoreInput.npy(source.npy.p, source.npy.q);
              ProgressBar progress = ProgressBar.onStderr("scoring")) {
             BatchResult result;
+            double startup = JobClock.seconds();
             try {
                 result = new BatchScorer(Kernels.best().kernel(), workers, topK, progress).score(input.rows(), options);
             } catch (InvalidRowException e) {
@@ -96,28 +97,29 @@ final class ScoreCommand implements Callable<Integer> {
             try (result) {
                 progress.close();
                 BatchSummary summary = result.summary();
-                publish(result, summary, options);
-                SummaryReport.print(stdout, "kldiv score", summary, options.base());
+                publish(result, summary, options, startup);
+                SummaryReport.print(stdout, "kldiv score", summary, options.base(), new JobTimes(startup, JobClock.seconds()));
             }
         }
         stdout.flush();
         return Main.EXIT_OK;
     }
 
-    /** The JSON is written first but renamed into place last, so a failure anywhere leaves no output. */
-    private void publish(BatchResult result, BatchSummary summary, ScoreOptions options) throws Exception {
+    /**
+     * The JSON's temporary file is created first and renamed into place last, so a failure anywhere leaves no
+     * output; its content is written after the results, so its wall time includes writing them.
+     */
+    private void publish(BatchResult result, BatchSummary summary, ScoreOptions options, double startup) throws Exception {
         try (AtomicOutput json = summaryJson == null ? null : AtomicOutput.create(summaryJson)) {
-            if (json != null) {
-                try (OutputStream os = Files.newOutputStream(json.tempFile())) {
-                    SummaryJson.write(os, summary, options);
-                }
-            }
             if (out != null) {
                 boolean skip = options.onInvalid() == InvalidPolicy.SKIP;
                 long kept = skip ? summary.validRows() : summary.rows();
                 ResultsOutput.write(out, options.measures(), result.columns(), summary.rows(), skip, kept);
             }
             if (json != null) {
+                try (OutputStream os = Files.newOutputStream(json.tempFile())) {
+                    SummaryJson.write(os, summary, options, new JobTimes(startup, JobClock.seconds()));
+                }
                 json.commit();
             }
         }

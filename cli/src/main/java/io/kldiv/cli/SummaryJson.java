@@ -21,7 +21,7 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static void write(OutputStream out, BatchSummary s, ScoreOptions options) throws IOException {
+    static void write(OutputStream out, BatchSummary s, ScoreOptions options, JobTimes times) throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -31,6 +31,9 @@ final class SummaryJson {
             g.writeNumberField("threads", s.threads());
             g.writeStringField("kernel", s.kernel());
             number(g, "seconds", s.seconds());
+            number(g, "warmup_seconds", s.warmupSeconds());
+            number(g, "startup_seconds", times.startupSeconds());
+            number(g, "wall_seconds", times.wallSeconds());
             g.writeNumberField("bytes_scanned", s.bytesScanned());
             number(g, "gb_per_second", s.gigabytesPerSecond());
             g.writeStringField("unit", options.base().label());

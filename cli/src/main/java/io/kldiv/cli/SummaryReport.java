@@ -20,11 +20,13 @@ final class SummaryReport {
     private SummaryReport() {
     }
 
-    static void print(PrintWriter out, String title, BatchSummary s, LogBase base) {
+    static void print(PrintWriter out, String title, BatchSummary s, LogBase base, JobTimes times) {
         out.printf(Locale.ROOT, "%s: %,d rows x K=%,d %s, %d thread%s, kernel %s%n", title, s.rows(), s.k(), s.dtype(),
                 s.threads(), s.threads() == 1 ? "" : "s", s.kernel());
         out.printf(Locale.ROOT, "scored in %.3f s: %,.0f rows/s, %.2f GB/s of p and q%n", s.seconds(),
                 s.rows() / Math.max(s.seconds(), 1e-9), s.gigabytesPerSecond());
+        out.printf(Locale.ROOT, "wall %.3f s since the process started: start-up %.3f s, kernel warm-up %.3f s, scoring %.3f s%n",
+                times.wallSeconds(), times.startupSeconds(), s.warmupSeconds(), s.seconds());
         out.println();
         List<MeasureSummary> ms = s.measures();
         StringBuilder header = new StringBuilder(pad("(" + base.label() + ")", LABEL));

@@ -95,9 +95,14 @@ class CliTest {
         assertEquals(N, s.get("rows").asLong());
         assertEquals(K, s.get("k").asInt());
         assertEquals("float64", s.get("dtype").asText());
-        assertEquals(2, s.get("threads").asInt());
+        assertEquals(1, s.get("threads").asInt(), "400 rows of K = 9 are one chunk: one thread does it all");
         assertEquals(2L * N * K * 8, s.get("bytes_scanned").asLong());
         assertTrue(s.get("seconds").asDouble() > 0);
+        double wall = s.get("wall_seconds").asDouble();
+        double parts = s.get("startup_seconds").asDouble() + s.get("warmup_seconds").asDouble() + s.get("seconds").asDouble();
+        assertTrue(s.get("startup_seconds").asDouble() > 0, s.toString());
+        assertEquals(0, s.get("warmup_seconds").asDouble(), "a job of a few KiB runs cold: warming up would cost more");
+        assertTrue(parts <= wall + 0.002, "start-up + warm-up + scoring happen within the wall time: " + s);
         assertTrue(s.get("kernel").asText().length() > 0);
         assertEquals(0, s.get("invalid").size());
         assertTrue(s.get("top1_agreement").asDouble() >= 0 && s.get("top1_agreement").asDouble() <= 1);

@@ -32,19 +32,35 @@ public final class BatchScorer {
     private final int topK;
     private final ProgressListener progress;
     private final long chunkBytes;
+    private final long warmupMinBytes;
+
+    /** {@code -Dkldiv.warmup=off} skips the kernel's warm-up: to compare, results are the same either way. */
+    public static final String WARMUP_PROPERTY = "kldiv.warmup";
+    /**
+     * Bytes of p and q from which a job warms the kernel up first: a smaller job is done cold (interpreted, then
+     * C1) in less time than the warm-up's fraction of a second.
+     */
+    static final long WARMUP_MIN_BYTES = 16L << 20;
 
     /**
+     * A scorer that first warms the kernel up ({@link KernelWarmup}) for jobs of at least 16 MiB of p and q,
+     * unless {@value #WARMUP_PROPERTY} is {@code off}.
+     *
      * @param kernel   the kernel every chunk runs
-     * @param threads  worker threads, ≥ 1
+     * @param threads  worker threads, ≥ 1; more than the available processors run as that many
      * @param topK     the k of the top-k overlap statistic, or 0 for none
      * @param progress told how many rows are done
      */
     public BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress) {
-        this(kernel, threads, topK, progress, CHUNK_BYTES);
+        this(kernel, threads, topK, progress, CHUNK_BYTES,
+                "off".equals(System.getProperty(WARMUP_PROPERTY)) ? Long.MAX_VALUE : WARMUP_MIN_BYTES);
     }
 
-    /** With a chunk size of the caller's choosing: tests use small chunks to get many of them. */
-    BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress, long chunkBytes) {
+    /**
+     * With a chunk size and a warm-up threshold of the caller's choosing: tests use small chunks to get many of
+     * them, and 0 or {@link Long#MAX_VALUE} to warm up always or never.
+     */
+    BatchScorer(Kernel kernel, int threads, int topK, ProgressListener progress, long chunkBytes, long warmupMinBytes) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -56,6 +72,7 @@ public final class BatchScorer {
         this.topK = topK;
         this.progress = progress;
         this.chunkBytes = chunkBytes;
+        this.warmupMinBytes = warmupMinBytes;
     }
 
     /**
@@ -73,14 +90,17 @@ public final class BatchScorer {
         try {
             ResultColumns out = allocate(arena, measures, rows);
             ChunkTally[] tallies = new ChunkTally[chunks];
+            boolean warm = rows > 0 && in.bytesScanned() >= warmupMinBytes;
+            double warmupSeconds = warm ? KernelWarmup.run(kernel, options, in.dtype(), in.k()) : 0;
             long start = System.nanoTime();
-            runChunks(in, options, out, tallies, rowsPerChunk);
+            int workers = workers(chunks);
+            runChunks(in, options, out, tallies, rowsPerChunk, workers);
             double seconds = (System.nanoTime() - start) / 1e9;
             ChunkTally total = new ChunkTally(measures);
             for (ChunkTally t : tallies) {
                 total.merge(t);
             }
-            BatchSummary summary = summarize(in, options, out, total, seconds);
+            BatchSummary summary = summarize(in, options, out, total, workers, seconds, warmupSeconds);
             return new BatchResult(arena, out, summary);
         } catch (RuntimeException | Error e) {
             arena.close();
@@ -96,11 +116,11 @@ public final class BatchScorer {
         return new ResultColumns(columns, arena.allocate(Math.max(1, rows), 64));
     }
 
-    private void runChunks(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally[] tallies, long rowsPerChunk) {
+    private void runChunks(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally[] tallies, long rowsPerChunk,
+            int workers) {
         AtomicLong nextChunk = new AtomicLong();
         AtomicLong rowsDone = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        int workers = (int) Math.min(threads, Math.max(1, tallies.length));
         Runnable worker = () -> {
             RankAgreement ranks = new RankAgreement(in, topK);
             long c;
@@ -149,6 +169,14 @@ public final class BatchScorer {
         }
     }
 
+    /**
+     * Threads that can all be busy: no more than the chunks, nor than the processors this JVM may use (threads
+     * beyond them only add switching, and the JIT's compiler threads lose their core to them).
+     */
+    private int workers(long chunks) {
+        return (int) Math.max(1, Math.min(Math.min(threads, chunks), Runtime.getRuntime().availableProcessors()));
+    }
+
     /** Of two failures, the invalid row with the lower index (so the report does not depend on timing). */
     private static RuntimeException earlier(RuntimeException a, RuntimeException b) {
         if (a == null) {
@@ -160,9 +188,10 @@ public final class BatchScorer {
         return a instanceof InvalidRowException ? b : a;
     }
 
-    private BatchSummary summarize(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally total, double seconds) {
-        TallySummary.Job job = new TallySummary.Job(in.rows(), in.k(), in.dtype(), threads, kernel.name(), seconds,
-                in.bytesScanned());
+    private BatchSummary summarize(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally total, int workers,
+            double seconds, double warmupSeconds) {
+        TallySummary.Job job = new TallySummary.Job(in.rows(), in.k(), in.dtype(), workers, kernel.name(), seconds,
+                warmupSeconds, in.bytesScanned());
         return TallySummary.summarize(job, options.measures(), topK == 0 ? 0 : Math.min(topK, in.k()), total,
                 (m, ranks) -> OrderStatistics.select(out.columns().get(m), in.rows(),
                         r -> out.status(r) == RowStatus.VALID, ranks));

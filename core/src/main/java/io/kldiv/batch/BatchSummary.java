@@ -12,9 +12,10 @@ import java.util.Map;
  * @param rows          rows in the input
  * @param k             categories per row
  * @param dtype         the input's element type
- * @param threads       worker threads used
+ * @param threads       worker threads used (the requested count, capped at the chunks and the available processors)
  * @param kernel        the kernel's name
  * @param seconds       wall time of the scoring phase alone
+ * @param warmupSeconds wall time of the kernel's warm-up before it ({@link KernelWarmup}), 0 when there was none
  * @param bytesScanned  bytes of p and q read by the scoring phase
  * @param invalid       invalid rows by reason (empty when all rows were valid)
  * @param top1          argmax agreement
@@ -22,7 +23,8 @@ import java.util.Map;
  * @param measures      a summary per requested measure, in the requested order
  */
 public record BatchSummary(
-        long rows, int k, Dtype dtype, int threads, String kernel, double seconds, long bytesScanned,
+        long rows, int k, Dtype dtype, int threads, String kernel, double seconds, double warmupSeconds,
+        long bytesScanned,
         Map<InvalidReason, Long> invalid, Agreement top1, Agreement topK, List<MeasureSummary> measures) {
 
     /** Rows that were scored (not invalid). */

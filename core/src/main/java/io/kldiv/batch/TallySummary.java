@@ -22,7 +22,8 @@ public final class TallySummary {
     }
 
     /** What the summary says about the job besides its statistics (see {@link BatchSummary}). */
-    public record Job(long rows, int k, Dtype dtype, int threads, String kernel, double seconds, long bytesScanned) {
+    public record Job(long rows, int k, Dtype dtype, int threads, String kernel, double seconds, double warmupSeconds,
+                      long bytesScanned) {
     }
 
     private TallySummary() {
@@ -50,7 +51,7 @@ public final class TallySummary {
                 : new Agreement(topK, total.overlap.count == 0 ? Double.NaN : total.overlap.mean,
                         total.overlap.standardError());
         return new BatchSummary(job.rows(), job.k(), job.dtype(), job.threads(), job.kernel(), job.seconds(),
-                job.bytesScanned(), invalid, top1, topKAgreement, summaries);
+                job.warmupSeconds(), job.bytesScanned(), invalid, top1, topKAgreement, summaries);
     }
 
     private static MeasureSummary measureSummary(Measure measure, int m, ChunkTally total, RankedValues ranked) {

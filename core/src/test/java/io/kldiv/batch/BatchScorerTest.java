@@ -22,12 +22,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BatchScorerTest {
     private static final int K = 12;
     private static final int N = 3000;
     private static final ScoreOptions OPTIONS = ScoreOptions.of(Measure.KL, Measure.JS, Measure.REVERSE_KL);
     /** Small chunks (10 rows of K = 12 float64 pairs) so that a few thousand rows make hundreds of chunks. */
+    private static final long NEVER = Long.MAX_VALUE;
+    private static final long ALWAYS = 0;
     private static final long SMALL_CHUNK = 2L * K * Double.BYTES * 10;
 
     private final double[][] p = new double[N][];
@@ -53,7 +57,7 @@ class BatchScorerTest {
     }
 
     private BatchResult run(int threads, int topK, ScoreOptions options) {
-        return new BatchScorer(Kernels.scalar(), threads, topK, ProgressListener.NONE, SMALL_CHUNK).score(input(), options);
+        return new BatchScorer(Kernels.scalar(), threads, topK, ProgressListener.NONE, SMALL_CHUNK, NEVER).score(input(), options);
     }
 
     @Test
@@ -116,20 +120,43 @@ class BatchScorerTest {
             }
         }
         PairRows in = PairRows.contiguous(MemorySegment.ofArray(flatP), MemorySegment.ofArray(flatQ), Dtype.FLOAT32, K, N);
-        try (BatchResult result = new BatchScorer(Kernels.scalar(), 2, 0, ProgressListener.NONE, SMALL_CHUNK).score(in, OPTIONS)) {
+        try (BatchResult result = new BatchScorer(Kernels.scalar(), 2, 0, ProgressListener.NONE, SMALL_CHUNK, NEVER).score(in, OPTIONS)) {
             long agree = IntStream.range(0, N).filter(r -> argmax(pf[r]) == argmax(qf[r])).count();
             assertEquals((double) agree / N, result.summary().top1().rate(), 1e-15);
         }
     }
 
-    @Test
-    void summariesAreIdenticalForAnyThreadCount() {
-        try (BatchResult one = run(1, 5, OPTIONS); BatchResult four = run(4, 5, OPTIONS)) {
-            assertEquals(one.summary().measures(), four.summary().measures());
-            assertEquals(one.summary().top1(), four.summary().top1());
-            assertEquals(one.summary().topK(), four.summary().topK());
-            assertEquals(4, four.summary().threads());
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 16})
+    void resultsAndSummariesAreIdenticalForAnyThreadCount(int threads) {
+        try (BatchResult one = run(1, 5, OPTIONS); BatchResult many = run(threads, 5, OPTIONS)) {
+            assertIdentical(one, many);
+            assertEquals(Math.min(threads, Runtime.getRuntime().availableProcessors()), many.summary().threads());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 16})
+    void warmingUpTheKernelChangesNoResult(int threads) {
+        BatchScorer cold = new BatchScorer(Kernels.scalar(), threads, 5, ProgressListener.NONE, SMALL_CHUNK, NEVER);
+        BatchScorer warm = new BatchScorer(Kernels.scalar(), threads, 5, ProgressListener.NONE, SMALL_CHUNK, ALWAYS);
+        try (BatchResult a = cold.score(input(), OPTIONS); BatchResult b = warm.score(input(), OPTIONS)) {
+            assertIdentical(a, b);
+            assertEquals(0, a.summary().warmupSeconds());
+            assertTrue(b.summary().warmupSeconds() > 0);
+        }
+    }
+
+    /** Every result and status bit, and every statistic of the summary. */
+    private static void assertIdentical(BatchResult a, BatchResult b) {
+        for (int m = 0; m < OPTIONS.measures().size(); m++) {
+            assertEquals(-1, a.columns().columns().get(m).mismatch(b.columns().columns().get(m)), "column " + m);
+        }
+        assertEquals(-1, a.columns().status().mismatch(b.columns().status()));
+        assertEquals(a.summary().measures(), b.summary().measures());
+        assertEquals(a.summary().top1(), b.summary().top1());
+        assertEquals(a.summary().topK(), b.summary().topK());
+        assertEquals(a.summary().invalid(), b.summary().invalid());
     }
 
     @Test
@@ -162,7 +189,7 @@ class BatchScorerTest {
     @Test
     void progressReachesTheTotal() {
         AtomicLong last = new AtomicLong();
-        new BatchScorer(Kernels.scalar(), 3, 0, (done, total) -> last.accumulateAndGet(done, Math::max), SMALL_CHUNK)
+        new BatchScorer(Kernels.scalar(), 3, 0, (done, total) -> last.accumulateAndGet(done, Math::max), SMALL_CHUNK, NEVER)
                 .score(input(), OPTIONS).close();
         assertEquals(N, last.get());
     }

@@ -63,7 +63,7 @@ final class SummaryMerge {
             }
         }
         TallySummary.Job job = new TallySummary.Job(total, Math.max(k, 0), plan.dtype(), partitions.size(), kernel,
-                seconds, bytes);
+                seconds, 0.0, bytes);
         try (Arena arena = Arena.ofConfined()) {
             TallySummary.RankedValues ranked = exact ? exactValues(partitions, arena) : sketchValues(partitions, measures);
             BatchSummary batch = TallySummary.summarize(job, plan.options().scoreOptions().measures(), 0, sum, ranked);

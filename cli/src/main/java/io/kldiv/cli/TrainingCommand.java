@@ -1,0 +1,71 @@
+package io.kldiv.cli;
+
+import io.kldiv.Dtype;
+import io.kldiv.npy.NpyWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+
+/**
+ * The training run of the JDK's ahead-of-time cache ({@code ./kldiv} runs it under {@code -XX:AOTCacheOutput}
+ * after each build): the paths a real job takes, on small data, in one JVM, so the cache holds their classes,
+ * linked, and their method profiles. {@code score} of two float32 .npy files to .npy and JSON, then {@code demo}
+ * (logits, store memory). Hidden: it is the launcher's, not the user's.
+ */
+@Command(name = "aot-training", hidden = true)
+final class TrainingCommand implements Callable<Integer> {
+    private static final int ROWS = 4096;
+    private static final int K = 1024;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("kldiv-aot-training");
+        try {
+            Path p = dir.resolve("p.npy");
+            Path q = dir.resolve("q.npy");
+            writeProbabilities(p, 3);
+            writeProbabilities(q, 5);
+            run("score", "--p", p.toString(), "--q", q.toString(), "--measure", "kl", "--out", dir.resolve("r.npy").toString(),
+                    "--summary-json", dir.resolve("s.json").toString());
+            run("demo", "--rows", "20000");
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        return Main.EXIT_OK;
+    }
+
+    private static void run(String... args) {
+        StringWriter sink = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(sink), new PrintWriter(sink));
+        if (exit != Main.EXIT_OK) {
+            throw new IllegalStateException(String.join(" ", args) + " failed: " + sink);
+        }
+    }
+
+    /** Rows with p_i ∝ 1 + (i mod period): valid probabilities, different for p and q. */
+    private static void writeProbabilities(Path file, int period) throws Exception {
+        float[] row = new float[K];
+        double sum = 0;
+        for (int i = 0; i < K; i++) {
+            sum += 1 + i % period;
+        }
+        for (int i = 0; i < K; i++) {
+            row[i] = (float) ((1 + i % period) / sum);
+        }
+        try (NpyWriter w = NpyWriter.create(file, Dtype.FLOAT32, ROWS, K)) {
+            for (int r = 0; r < ROWS; r++) {
+                w.append(row);
+            }
+            w.finish();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.kldiv.batch;
+
+import io.kldiv.Dtype;
+import io.kldiv.InputForm;
+import io.kldiv.InvalidRowException;
+import io.kldiv.ScoreOptions;
+import io.kldiv.kernel.Kernel;
+import io.kldiv.kernel.PairRows;
+import io.kldiv.kernel.ResultColumns;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs a kernel on a small synthetic block of the job's exact shape (dtype, K, input forms, measures) in one
+ * thread until its speed settles, so that the workers do not each spend the job's first seconds loading classes
+ * and running the kernel in the interpreter, where the Vector API boxes every vector, while the compiler threads
+ * compete with them for the cores.
+ *
+ * <p>"Compiled" is read from the warm-up loop's own speed: it stops once the median time per call of a window
+ * has not improved on the best earlier window for a few windows in a row. This can stop on C1's plateau (boxed
+ * vectors, about 35 times slower than C2's code, steady for up to a second while C2 compiles the kernel); the
+ * workers then start on C1's code, but with class loading, linking and the interpreter's slow first calls
+ * behind them, paid once instead of once per thread. Waiting for C2 as well was tried and dropped: the JVM
+ * offers no cheap way to ask whether C2 has compiled a method (the DiagnosticCommand MBean's code list costs
+ * about 0.4 s to reach), and "no compilation finished during the window" never holds on a busy machine, so the
+ * warm-up ran into its cap. A cap bounds the wait.
+ */
+public final class KernelWarmup {
+    /** p + q bytes of the synthetic block: many rows at small K (whole tiles), few at large K (short interpreted calls). */
+    private static final long BLOCK_BYTES = 4 << 10;
+    /** Rows at least, so that a block has a first, a middle and a last row at any K. */
+    private static final int MIN_ROWS = 3;
+    private static final int WINDOW = 16;
+    private static final long MIN_WINDOW_NANOS = 5_000_000;
+    /** A window counts as settled when it is no more than this much faster than the best window before it. */
+    private static final double SETTLED_GAIN = 0.10;
+    private static final int SETTLED_WINDOWS = 3;
+    private static final long CAP_NANOS = 1_500_000_000L;
+
+    private KernelWarmup() {
+    }
+
+    /** Warms {@code kernel} for inputs of {@code dtype} and {@code k} scored with {@code options}; returns seconds spent. */
+    public static double run(Kernel kernel, ScoreOptions options, Dtype dtype, int k) {
+        long start = System.nanoTime();
+        // Shared, like the arenas of mapped inputs and result columns: the JIT profiles the session type too.
+        try (Arena arena = Arena.ofShared()) {
+            int rows = (int) Math.max(MIN_ROWS, BLOCK_BYTES / (2L * k * dtype.bytes()));
+            PairRows block = syntheticBlock(arena, options, dtype, k, rows);
+            ResultColumns out = scratch(arena, options.measures().size(), rows);
+            long[] calls = new long[WINDOW];
+            long best = Long.MAX_VALUE;
+            int settled = 0;
+            while (settled < SETTLED_WINDOWS && System.nanoTime() - start < CAP_NANOS) {
+                long windowStart = System.nanoTime();
+                // At least WINDOW calls and MIN_WINDOW_NANOS, so a window outlasts the scheduler's noise.
+                for (int i = 0; i < WINDOW || System.nanoTime() - windowStart < MIN_WINDOW_NANOS; i++) {
+                    long t0 = System.nanoTime();
+                    try {
+                        kernel.score(block, options, 0, rows, out);
+                    } catch (InvalidRowException e) {
+                        // Only a sum tolerance tighter than the block's float rounding gets here: the job runs cold.
+                        return (System.nanoTime() - start) / 1e9;
+                    }
+                    calls[i % WINDOW] = System.nanoTime() - t0;
+                }
+                Arrays.sort(calls);
+                long median = calls[WINDOW / 2];
+                settled = median >= best * (1 - SETTLED_GAIN) ? settled + 1 : 0;
+                best = Math.min(best, median);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Valid rows in each side's form: p_i ∝ 1 + (i mod 13)/8 and q_i ∝ 1 + ((i + 5) mod 11)/8, written as
+     * probabilities, unnormalized weights, log-probabilities or logits. Off-heap and read-only like the mapped
+     * inputs, so the JIT's type profile matches the job's.
+     */
+    static PairRows syntheticBlock(Arena arena, ScoreOptions options, Dtype dtype, int k, int rows) {
+        MemorySegment p = side(arena, options.pForm(), dtype, k, rows, 13, 0);
+        MemorySegment q = side(arena, options.qForm(), dtype, k, rows, 11, 5);
+        return PairRows.contiguous(p.asReadOnly(), q.asReadOnly(), dtype, k, rows);
+    }
+
+    private static MemorySegment side(Arena arena, InputForm form, Dtype dtype, int k, int rows, int period, int shift) {
+        double[] weights = new double[k];
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            weights[i] = 1 + ((i + shift) % period) / 8.0;
+            sum += weights[i];
+        }
+        double[] row = new double[k];
+        for (int i = 0; i < k; i++) {
+            row[i] = switch (form.kind()) {
+                case PROB -> weights[i] / sum;
+                case NORMALIZE -> weights[i];
+                case LOGPROB -> Math.log(weights[i] / sum);
+                case LOGITS -> Math.log(weights[i]) * form.temperature();
+            };
+        }
+        MemorySegment segment = arena.allocate((long) rows * k * dtype.bytes(), 64);
+        for (long r = 0; r < rows; r++) {
+            for (int i = 0; i < k; i++) {
+                long index = r * k + i;
+                if (dtype == Dtype.FLOAT32) {
+                    segment.setAtIndex(ValueLayout.JAVA_FLOAT, index, (float) row[i]);
+                } else {
+                    segment.setAtIndex(ValueLayout.JAVA_DOUBLE, index, row[i]);
+                }
+            }
+        }
+        return segment;
+    }
+
+    private static ResultColumns scratch(Arena arena, int measures, int rows) {
+        List<MemorySegment> columns = new ArrayList<>();
+        for (int m = 0; m < measures; m++) {
+            columns.add(arena.allocate((long) rows * Double.BYTES, 64));
+        }
+        return new ResultColumns(columns, arena.allocate(rows, 64));
+    }
+}

@@ -43,6 +43,8 @@ public final class KernelTiming {
             report("f32 prob kl k=4096 1 GiB     stream read", null, big, null, 3);
             report("f32 logits kl k=4096 in cache simd", simd, logits, kl.withForms(InputForm.LOGITS), 1000);
             report("f32 prob all 8 k=4096 in cache simd", simd, cached, ScoreOptions.of(Measure.values()), 500);
+            report("f32 logits demo k=256 in cache simd", simd, rows(arena, Dtype.FLOAT32, 256, 128, InputForm.LOGITS),
+                    ScoreOptions.of(Measure.KL, Measure.REVERSE_KL, Measure.JS).withForms(InputForm.LOGITS), 500);
             report("f64 prob kl k=4096 in cache  simd", simd, rows(arena, Dtype.FLOAT64, 4096, 8, InputForm.PROB), kl, 1000);
             for (int k : new int[] {2, 4, 10, 32, 33, 100}) {
                 PairRows small = rows(arena, Dtype.FLOAT32, k, 32768 / k * 8, InputForm.PROB);

@@ -1,6 +1,7 @@
 package io.kldiv.npy;
 
 import io.kldiv.Dtype;
+import io.kldiv.io.MappedMatrix;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -17,7 +18,7 @@ import java.nio.file.StandardOpenOption;
  * descr of an untyped 2-byte void, {@code '<V2'} (or {@code '|V2'}), and that is read as bfloat16 — the header
  * cannot say more, and bfloat16 is the one 2-byte type that library adds. Anything else is rejected with a {@link NpyFormatException} saying what the file holds and what is supported.
  */
-public final class NpyArray implements AutoCloseable {
+public final class NpyArray implements MappedMatrix {
     static final String SUPPORTED = "kldiv reads little-endian float32 ('<f4'), float64 ('<f8'), float16 ('<f2') or"
             + " ml_dtypes bfloat16 ('<V2'), C order, 2-D";
 
@@ -107,22 +108,26 @@ public final class NpyArray implements AutoCloseable {
         return new NpyFormatException(file, what + "; " + SUPPORTED);
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
+    @Override
     public Dtype dtype() {
         checkOpen();
         return dtype;
     }
 
     /** The first dimension: one row per distribution. */
+    @Override
     public long rows() {
         checkOpen();
         return rows;
     }
 
     /** The second dimension: K, the number of categories. */
+    @Override
     public int cols() {
         checkOpen();
         return cols;
@@ -133,6 +138,7 @@ public final class NpyArray implements AutoCloseable {
      * row-major order. It starts wherever the header ends: on a 64-byte boundary for files NumPy writes, but
      * not necessarily for others.
      */
+    @Override
     public MemorySegment data() {
         checkOpen();
         return data;

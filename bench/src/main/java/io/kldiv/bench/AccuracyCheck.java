@@ -47,7 +47,7 @@ final class AccuracyCheck {
             for (int m = 0; m < measures.size(); m++) {
                 Measure measure = measures.get(m);
                 double expected = Reference.score(measure, p, q, options.base());
-                double allowed = AccuracyBound.allowedError(measure, p, q, options.base(), in.dtype());
+                double allowed = AccuracyBound.allowedError(measure, p, q, options.base(), in.dtype().computeType());
                 double actual = out.get(m, r);
                 if (!AccuracyBound.accepts(expected, actual, allowed)) {
                     throw new IllegalStateException(String.format(

@@ -129,4 +129,30 @@ class SafetensorsArrayTest {
                 () -> SafetensorsArray.open(file, "y"));
         assertTrue(e.getMessage().contains("no tensor 'y' (the file holds 'x' BF16[1, 2])"), e.getMessage());
     }
+
+    /** Seeded byte damage to a valid file: every outcome is a clean open or the reader's one exception. */
+    @Test
+    void randomDamageIsAFormatErrorOrAValidTensor() throws IOException {
+        byte[] valid = HandMadeSafetensors.bytes("{\"__metadata__\":{\"a\":\"b\"},"
+                + HandMadeSafetensors.entry("x", "BF16", "[2,3]", 0, 12) + ","
+                + HandMadeSafetensors.entry("y", "F32", "[1,2]", 12, 20) + "}", new byte[20]);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        Path file = dir.resolve("fuzz.safetensors");
+        for (int n = 0; n < 3000; n++) {
+            byte[] damaged = valid.clone();
+            int flips = 1 + random.nextInt(4);
+            for (int f = 0; f < flips; f++) {
+                damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+            }
+            if (random.nextInt(10) == 0) {
+                damaged = java.util.Arrays.copyOf(damaged, random.nextInt(damaged.length));
+            }
+            Files.write(file, damaged);
+            try (SafetensorsArray a = SafetensorsArray.open(file, random.nextBoolean() ? "x" : null)) {
+                assertEquals(a.rows() * a.cols() * a.dtype().bytes(), a.data().byteSize());
+            } catch (SafetensorsFormatException expected) {
+                assertFalse(expected.getMessage().contains("\n"), expected.getMessage());
+            }
+        }
+    }
 }

@@ -28,6 +28,19 @@ public final class Kldiv {
                 Dtype.FLOAT32, p.length, 1));
     }
 
+    /**
+     * One row of half-precision values given as their 16-bit patterns ({@code dtype} bfloat16 or float16, e.g.
+     * a {@code torch.bfloat16} tensor's bits); results in the order of {@code options.measures()}.
+     */
+    public static double[] score(ScoreOptions options, short[] p, short[] q, Dtype dtype) {
+        if (!dtype.isHalf()) {
+            throw new IllegalArgumentException("short[] rows hold bfloat16 or float16 bits, not " + dtype);
+        }
+        checkLengths(p.length, q.length);
+        return scoreOne(options, PairRows.contiguous(MemorySegment.ofArray(p), MemorySegment.ofArray(q),
+                dtype, p.length, 1));
+    }
+
     /** One row of float64 values; results in the order of {@code options.measures()}. */
     public static double[] score(ScoreOptions options, double[] p, double[] q) {
         checkLengths(p.length, q.length);

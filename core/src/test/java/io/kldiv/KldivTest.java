@@ -59,4 +59,21 @@ class KldivTest {
                 () -> Kldiv.score(ScoreOptions.of(Measure.KL), new double[] {0.5, Double.NaN}, new double[] {0.5, 0.5}));
         assertTrue(nan.getMessage().contains("p category 1: value is NaN"), nan.getMessage());
     }
+
+    @Test
+    void halfRowsScoreLikeTheReferenceOnTheirWidenedValues() {
+        // bfloat16 bits of 0.25, 0.5, 0.25 and 0.5, 0.25, 0.25; float16 bits of the same values.
+        short[] pBf16 = {0x3E80, 0x3F00, 0x3E80};
+        short[] qBf16 = {0x3F00, 0x3E80, 0x3E80};
+        short[] pF16 = {0x3400, 0x3800, 0x3400};
+        short[] qF16 = {0x3800, 0x3400, 0x3400};
+        double[] p = {0.25, 0.5, 0.25};
+        double[] q = {0.5, 0.25, 0.25};
+        double want = 0.25 * Math.log(0.5) + 0.5 * Math.log(2.0); // Σ p ln(p/q), hand-derived
+        ScoreOptions kl = ScoreOptions.of(Measure.KL);
+        assertEquals(want, Reference.score(kl, p, q)[0], 1e-15);
+        assertEquals(want, Kldiv.score(kl, pBf16, qBf16, Dtype.BFLOAT16)[0], 1e-6 * 2);
+        assertEquals(want, Kldiv.score(kl, pF16, qF16, Dtype.FLOAT16)[0], 1e-6 * 2);
+        assertThrows(IllegalArgumentException.class, () -> Kldiv.score(kl, pF16, qF16, Dtype.FLOAT32));
+    }
 }

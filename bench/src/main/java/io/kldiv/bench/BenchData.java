@@ -1,6 +1,7 @@
 package io.kldiv.bench;
 
 import io.kldiv.Dtype;
+import io.kldiv.HalfFloats;
 import io.kldiv.InputForm;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -67,10 +68,11 @@ public final class BenchData {
     }
 
     private static void store(MemorySegment column, Dtype dtype, long index, double value) {
-        if (dtype == Dtype.FLOAT32) {
-            column.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, index, (float) value);
-        } else {
-            column.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, index, value);
+        switch (dtype) {
+            case FLOAT32 -> column.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, index, (float) value);
+            case FLOAT64 -> column.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, index, value);
+            case BFLOAT16, FLOAT16 ->
+                    column.setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, index, HalfFloats.fromFloat((float) value, dtype));
         }
     }
 

@@ -29,7 +29,12 @@ final class StreamingSum {
 
     /** Σp + Σq over {@code count} elements of each column. */
     static double sum(MemorySegment p, MemorySegment q, Dtype dtype, long count) {
-        return dtype == Dtype.FLOAT32 ? sumFloats(p, q, count) : sumDoubles(p, q, count);
+        return switch (dtype) {
+            case FLOAT32 -> sumFloats(p, q, count);
+            case FLOAT64 -> sumDoubles(p, q, count);
+            // A half baseline needs the SIMD module's lane widening; until it exists, no silent misreading.
+            case BFLOAT16, FLOAT16 -> throw new IllegalArgumentException("no streaming baseline for " + dtype + " yet");
+        };
     }
 
     private static double sumFloats(MemorySegment p, MemorySegment q, long count) {

@@ -41,7 +41,7 @@ final class InfoCommand implements Callable<Integer> {
         if (store != null) {
             TableHeader header = TableFile.header(store);
             out.println();
-            out.println("store:      " + store + " (format version " + TableHeader.VERSION + ", "
+            out.println("store:      " + store + " (format version " + header.formatVersion() + ", "
                     + String.format(Locale.ROOT, "%,d", header.fileLength()) + " bytes)");
             out.printf(Locale.ROOT, "rows:       %,d%n", header.rows());
             out.printf(Locale.ROOT, "k:          %,d%n", header.k());

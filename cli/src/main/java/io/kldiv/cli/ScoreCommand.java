@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Scores every row of a store file, or of two .npy files (p and q, same shape), "
+        description = {"Scores every row of a store file, or of two .npy files or safetensors tensors (p and q, same shape), "
                 + "prints a summary, and optionally writes per-row results and a JSON summary.",
             "Outputs are published atomically: on any error none is left behind and existing files are untouched."})
 final class ScoreCommand implements Callable<Integer> {
@@ -41,10 +41,12 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     static final class NpyPairOptions {
-        @Option(names = "--p", paramLabel = "P.npy", required = true, description = "p rows: a 2-D float32/float64 .npy file.")
+        @Option(names = "--p", paramLabel = "P", required = true, description = {
+            "p rows: a 2-D .npy file (float32/float64/float16/ml_dtypes bfloat16), or FILE.safetensors[:TENSOR]",
+            "(2-D, or 3-D [batch, seq, vocab] scored as rows of the last axis; F32/F64/F16/BF16)."})
         Path p;
 
-        @Option(names = "--q", paramLabel = "Q.npy", required = true, description = "q rows: same shape and dtype as p.")
+        @Option(names = "--q", paramLabel = "Q", required = true, description = "q rows: same kind, shape and dtype as p.")
         Path q;
     }
 
@@ -85,7 +87,7 @@ final class ScoreCommand implements Callable<Integer> {
                 .check(spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         try (ScoreInput input = source.store != null ? ScoreInput.store(source.store, !trustChecksums)
-                : ScoreInput.npy(source.npy.p, source.npy.q);
+                : ScoreInput.pair(source.npy.p, source.npy.q);
              ProgressBar progress = ProgressBar.onStderr("scoring")) {
             BatchResult result;
             double startup = JobClock.seconds();

@@ -3,13 +3,15 @@ package io.kldiv.cli;
 import io.kldiv.InvalidRowException;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.npy.NpyPair;
+import io.kldiv.safetensors.SafetensorsPair;
+import io.kldiv.safetensors.TensorRef;
 import io.kldiv.store.PairTable;
 import io.kldiv.store.TableFile;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * What {@code score} reads: a store file, or two .npy files mapped in place. Knows which file an invalid row's
+ * What {@code score} reads: a store file, or two .npy files or safetensors tensors mapped in place. Knows which file an invalid row's
  * side came from, so errors name it.
  */
 final class ScoreInput implements AutoCloseable {
@@ -27,8 +29,16 @@ final class ScoreInput implements AutoCloseable {
         return new ScoreInput(TableFile.open(file, verifyColumns), file.toString(), file.toString());
     }
 
-    static ScoreInput npy(Path pFile, Path qFile) throws IOException {
-        return new ScoreInput(NpyPair.open(pFile, qFile), pFile.toString(), qFile.toString());
+    /** Two .npy files, or two safetensors tensors when the arguments name {@code FILE.safetensors[:TENSOR]}. */
+    static ScoreInput pair(Path pArg, Path qArg) throws IOException {
+        String p = pArg.toString();
+        String q = qArg.toString();
+        if (TensorRef.matches(p) || TensorRef.matches(q)) {
+            TensorRef pRef = TensorRef.parse(p);
+            TensorRef qRef = TensorRef.parse(q);
+            return new ScoreInput(SafetensorsPair.open(pRef, qRef), pRef.file().toString(), qRef.file().toString());
+        }
+        return new ScoreInput(NpyPair.open(pArg, qArg), p, q);
     }
 
     PairRows rows() {

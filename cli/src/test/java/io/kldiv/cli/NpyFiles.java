@@ -19,7 +19,7 @@ final class NpyFiles {
         int unpadded = 10 + dict.length() + 1;
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";
-        int size = descr.endsWith("8") ? 8 : 4;
+        int size = descr.endsWith("8") ? 8 : descr.endsWith("2") ? 2 : 4;
         ByteBuffer b = ByteBuffer.allocate(10 + header.length() + rows.length * k * size).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
         b.putShort((short) header.length());
@@ -30,6 +30,10 @@ final class NpyFiles {
                     case "<f8" -> b.putDouble(v);
                     case "<f4" -> b.putFloat((float) v);
                     case "<i4" -> b.putInt((int) v);
+                    case "<f2" -> b.putShort(Float.floatToFloat16((float) v));
+                    // ml_dtypes bfloat16 is saved as a 2-byte void; truncation keeps the value a bfloat16 exactly
+                    // when the caller passes bfloat16 values.
+                    case "<V2" -> b.putShort((short) (Float.floatToRawIntBits((float) v) >>> 16));
                     default -> throw new IllegalArgumentException(descr);
                 }
             }

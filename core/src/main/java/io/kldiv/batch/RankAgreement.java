@@ -34,9 +34,11 @@ public final class RankAgreement {
     /** True when p's and q's largest values sit at the same category. */
     public boolean argmaxAgrees(long row) {
         long offset = in.rowOffset(row);
-        return in.dtype() == Dtype.FLOAT32
-                ? argmaxFloat(in.p(), offset) == argmaxFloat(in.q(), offset)
-                : argmaxDouble(in.p(), offset) == argmaxDouble(in.q(), offset);
+        return switch (in.dtype()) {
+            case FLOAT32 -> argmaxFloat(in.p(), offset) == argmaxFloat(in.q(), offset);
+            case FLOAT64 -> argmaxDouble(in.p(), offset) == argmaxDouble(in.q(), offset);
+            case BFLOAT16, FLOAT16 -> argmaxWidened(in.p(), offset) == argmaxWidened(in.q(), offset);
+        };
     }
 
     /** |top-k(p) ∩ top-k(q)| / k for the row. */
@@ -88,6 +90,19 @@ public final class RankAgreement {
         double bestValue = side.get(DOUBLE, offset);
         for (int i = 1; i < in.k(); i++) {
             double v = side.get(DOUBLE, offset + (long) i * Double.BYTES);
+            if (v > bestValue) {
+                best = i;
+                bestValue = v;
+            }
+        }
+        return best;
+    }
+
+    private int argmaxWidened(MemorySegment side, long offset) {
+        int best = 0;
+        double bestValue = RowValues.get(side, in.dtype(), offset, 0);
+        for (int i = 1; i < in.k(); i++) {
+            double v = RowValues.get(side, in.dtype(), offset, i);
             if (v > bestValue) {
                 best = i;
                 bestValue = v;

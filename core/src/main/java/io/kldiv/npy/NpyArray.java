@@ -2,6 +2,7 @@ package io.kldiv.npy;
 
 import io.kldiv.Dtype;
 import io.kldiv.io.InputFiles;
+import io.kldiv.io.MappedMatrix;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -9,14 +10,17 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
- * A 2-D float32 or float64 array in a .npy file, mapped read-only: {@link #data()} is the file's data section
+ * A 2-D float32, float64, float16 or bfloat16 array in a .npy file, mapped read-only: {@link #data()} is the file's data section
  * itself, not a copy, so arrays far larger than the heap (or RAM) can be scored or imported directly.
  *
- * <p>Only little-endian, C-order, 2-D float32 ({@code '<f4'}) and float64 ({@code '<f8'}) arrays are read;
- * anything else is rejected with a {@link NpyFormatException} saying what the file holds and what is supported.
+ * <p>Only little-endian, C-order, 2-D float32 ({@code '<f4'}), float64 ({@code '<f8'}), float16 ({@code '<f2'})
+ * and bfloat16 arrays are read. NumPy has no bfloat16: arrays of {@code ml_dtypes.bfloat16} are saved with the
+ * descr of an untyped 2-byte void, {@code '<V2'} (or {@code '|V2'}), and that is read as bfloat16 — the header
+ * cannot say more, and bfloat16 is the one 2-byte type that library adds. Anything else is rejected with a {@link NpyFormatException} saying what the file holds and what is supported.
  */
-public final class NpyArray implements AutoCloseable {
-    static final String SUPPORTED = "kldiv reads little-endian float32 ('<f4') or float64 ('<f8'), C order, 2-D";
+public final class NpyArray implements MappedMatrix {
+    static final String SUPPORTED = "kldiv reads little-endian float32 ('<f4'), float64 ('<f8'), float16 ('<f2') or"
+            + " ml_dtypes bfloat16 ('<V2'), C order, 2-D";
 
     private final Path file;
     private final Dtype dtype;
@@ -89,16 +93,19 @@ public final class NpyArray implements AutoCloseable {
         if (descr.equals("<f8")) {
             return Dtype.FLOAT64;
         }
+        if (descr.equals("<f2") || descr.equals("<e")) {
+            return Dtype.FLOAT16;
+        }
+        if (descr.equals("<V2") || descr.equals("|V2")) {
+            return Dtype.BFLOAT16;
+        }
         String quoted = " ('" + descr + "')";
         char order = descr.isEmpty() ? '?' : descr.charAt(0);
         String type = order == '<' || order == '>' || order == '=' || order == '|' ? descr.substring(1) : descr;
         if (type.startsWith("i") || type.startsWith("u") || type.startsWith("b") || type.equals("?")) {
             throw unsupported(file, "has an integer or boolean dtype" + quoted);
         }
-        if (type.equals("f2") || type.equals("e")) {
-            throw unsupported(file, "has dtype float16" + quoted);
-        }
-        if (order == '>' && (type.equals("f4") || type.equals("f8"))) {
+        if (order == '>' && (type.equals("f2") || type.equals("f4") || type.equals("f8"))) {
             throw unsupported(file, "is big-endian" + quoted);
         }
         throw unsupported(file, "has an unsupported dtype" + quoted);
@@ -108,22 +115,26 @@ public final class NpyArray implements AutoCloseable {
         return new NpyFormatException(file, what + "; " + SUPPORTED);
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
+    @Override
     public Dtype dtype() {
         checkOpen();
         return dtype;
     }
 
     /** The first dimension: one row per distribution. */
+    @Override
     public long rows() {
         checkOpen();
         return rows;
     }
 
     /** The second dimension: K, the number of categories. */
+    @Override
     public int cols() {
         checkOpen();
         return cols;
@@ -134,6 +145,7 @@ public final class NpyArray implements AutoCloseable {
      * row-major order. It starts wherever the header ends: on a 64-byte boundary for files NumPy writes, but
      * not necessarily for others.
      */
+    @Override
     public MemorySegment data() {
         checkOpen();
         return data;

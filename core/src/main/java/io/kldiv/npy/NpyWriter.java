@@ -59,6 +59,9 @@ public final class NpyWriter implements AutoCloseable {
         return switch (dtype) {
             case FLOAT32 -> "<f4";
             case FLOAT64 -> "<f8";
+            case FLOAT16 -> "<f2";
+            // What NumPy writes for ml_dtypes' bfloat16, which NpyArray reads back as bfloat16.
+            case BFLOAT16 -> "<V2";
         };
     }
 
@@ -101,7 +104,11 @@ public final class NpyWriter implements AutoCloseable {
         }
         if (valueType != dtype) {
             throw new IllegalArgumentException(destination() + " is a " + dtype + " array; append "
-                    + (dtype == Dtype.FLOAT32 ? "float" : "double") + " values");
+                    + switch (dtype) {
+                        case FLOAT32 -> "float values";
+                        case FLOAT64 -> "double values";
+                        case BFLOAT16, FLOAT16 -> "16-bit values as a segment";
+                    });
         }
         if (bytes > data.byteSize() - position) {
             throw new IllegalStateException("too many values for " + destination() + ": its shape holds "

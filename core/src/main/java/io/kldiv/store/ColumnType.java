@@ -6,7 +6,11 @@ import io.kldiv.Dtype;
 public enum ColumnType {
     FLOAT32(1, 4),
     FLOAT64(2, 8),
-    INT64(3, 8);
+    INT64(3, 8),
+    /** Since format version 2. */
+    BFLOAT16(4, 2),
+    /** Since format version 2. */
+    FLOAT16(5, 2);
 
     private final int code;
     private final int bytes;
@@ -28,6 +32,8 @@ public enum ColumnType {
         return switch (dtype) {
             case FLOAT32 -> FLOAT32;
             case FLOAT64 -> FLOAT64;
+            case BFLOAT16 -> BFLOAT16;
+            case FLOAT16 -> FLOAT16;
         };
     }
 

@@ -24,7 +24,10 @@ import java.util.zip.CRC32C;
  */
 public record TableHeader(Dtype dtype, int k, long rows, long fileLength, List<ColumnEntry> columns) {
     static final byte[] MAGIC = "KLDIVTBL".getBytes(StandardCharsets.US_ASCII);
-    public static final int VERSION = 1;
+    /** The newest format version this kldiv reads and writes (2 added the bfloat16 and float16 dtypes). */
+    public static final int VERSION = 2;
+    /** Float32/float64 tables are still written as version 1, so older readers keep reading them. */
+    static final int FIRST_VERSION = 1;
 
     static final int VERSION_AT = 8;
     static final int DTYPE_AT = 12;
@@ -43,6 +46,11 @@ public record TableHeader(Dtype dtype, int k, long rows, long fileLength, List<C
         columns = List.copyOf(columns);
     }
 
+    /** The version this table is written as: the oldest that can hold its dtype. */
+    public int formatVersion() {
+        return dtype.isHalf() ? VERSION : FIRST_VERSION;
+    }
+
     long headerLength() {
         return TableLayout.headerLength(columns.size());
     }
@@ -50,7 +58,7 @@ public record TableHeader(Dtype dtype, int k, long rows, long fileLength, List<C
     byte[] encode() {
         ByteBuffer header = ByteBuffer.allocate(Math.toIntExact(headerLength())).order(ByteOrder.LITTLE_ENDIAN);
         header.put(0, MAGIC);
-        header.putInt(VERSION_AT, VERSION);
+        header.putInt(VERSION_AT, formatVersion());
         header.putInt(DTYPE_AT, ColumnType.of(dtype).code());
         header.putInt(K_AT, k);
         header.putInt(COLUMN_COUNT_AT, columns.size());
@@ -94,9 +102,9 @@ public record TableHeader(Dtype dtype, int k, long rows, long fileLength, List<C
                     + TableLayout.FIXED_HEADER_BYTES + "-byte fixed header");
         }
         int version = fixed.getInt(VERSION_AT);
-        if (version != VERSION) {
+        if (version < FIRST_VERSION || version > VERSION) {
             throw damage(file, "unsupported format version " + Integer.toUnsignedString(version)
-                    + " (this kldiv reads version " + VERSION + ")");
+                    + " (this kldiv reads versions " + FIRST_VERSION + " to " + VERSION + ")");
         }
         int columnCount = fixed.getInt(COLUMN_COUNT_AT);
         if (columnCount < 2 || columnCount > TableLayout.MAX_COLUMNS) {
@@ -116,10 +124,15 @@ public record TableHeader(Dtype dtype, int k, long rows, long fileLength, List<C
         ColumnType valueType = ColumnType.byCode(header.getInt(DTYPE_AT));
         if (valueType == null || valueType == ColumnType.INT64) {
             throw damage(file, "unknown dtype code " + Integer.toUnsignedString(header.getInt(DTYPE_AT))
-                    + " (expected " + ColumnType.FLOAT32.code() + " = float32 or " + ColumnType.FLOAT64.code()
-                    + " = float64)");
+                    + " (expected " + ColumnType.FLOAT32.code() + " = float32, " + ColumnType.FLOAT64.code()
+                    + " = float64, " + ColumnType.BFLOAT16.code() + " = bfloat16 or " + ColumnType.FLOAT16.code()
+                    + " = float16)");
         }
         Dtype dtype = Dtype.byId(valueType.toString());
+        if (dtype.isHalf() && version < VERSION) {
+            throw damage(file, "dtype " + dtype + " in a version " + version + " file (half-precision columns need"
+                    + " version " + VERSION + ")");
+        }
         int k = header.getInt(K_AT);
         long rows = header.getLong(ROWS_AT);
         long fileLength = header.getLong(FILE_LENGTH_AT);

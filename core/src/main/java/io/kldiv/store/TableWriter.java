@@ -143,7 +143,11 @@ public final class TableWriter implements AutoCloseable {
         checkOpen();
         if (arrayType != layout.dtype()) {
             throw new IllegalArgumentException(destination() + " is a " + layout.dtype() + " table; append "
-                    + (layout.dtype() == Dtype.FLOAT32 ? "float[]" : "double[]") + " rows");
+                    + switch (layout.dtype()) {
+                        case FLOAT32 -> "float[] rows";
+                        case FLOAT64 -> "double[] rows";
+                        case BFLOAT16, FLOAT16 -> "rows as segments of 16-bit values";
+                    });
         }
         reserve(rows);
     }

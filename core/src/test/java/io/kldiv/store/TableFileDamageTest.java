@@ -105,8 +105,14 @@ class TableFileDamageTest {
 
     @Test
     void unknownVersion() throws IOException {
-        editHeader(8, 2, 4);
-        assertTrue(openFails().contains("unsupported format version 2 (this kldiv reads version 1)"));
+        editHeader(8, 3, 4);
+        assertTrue(openFails().contains("unsupported format version 3 (this kldiv reads versions 1 to 2)"));
+    }
+
+    @Test
+    void halfDtypeInVersionOneFile() throws IOException {
+        editHeader(12, 4, 4);
+        assertTrue(openFails().contains("dtype bfloat16 in a version 1 file"));
     }
 
     @Test

@@ -126,7 +126,7 @@ class TableRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dtype.class)
+    @EnumSource(value = Dtype.class, names = {"FLOAT32", "FLOAT64"}) // half tables: HalfInputsTest
     void fileRoundTripKeepsEveryValue(Dtype dtype) throws IOException {
         int k = 13;
         long rows = 11;
@@ -154,7 +154,7 @@ class TableRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dtype.class)
+    @EnumSource(value = Dtype.class, names = {"FLOAT32", "FLOAT64"}) // half tables: HalfInputsTest
     void inMemoryRoundTripKeepsEveryValue(Dtype dtype) {
         int k = 9;
         long rows = 6;
@@ -215,7 +215,7 @@ class TableRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dtype.class)
+    @EnumSource(value = Dtype.class, names = {"FLOAT32", "FLOAT64"}) // half tables: HalfInputsTest
     void singleCategoryRowsRoundTrip(Dtype dtype) throws IOException {
         Path file = write(dtype, 1, 8, false, List.of());
         try (PairTable table = TableFile.open(file)) {
@@ -225,7 +225,7 @@ class TableRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Dtype.class)
+    @EnumSource(value = Dtype.class, names = {"FLOAT32", "FLOAT64"}) // half tables: HalfInputsTest
     void emptyTableRoundTrips(Dtype dtype) throws IOException {
         Path file = write(dtype, 4, 0, true, List.of("kl"));
         // Independent of the reader: a header of 64 + 4 × 64 bytes and nothing else.

@@ -1,6 +1,7 @@
 package io.kldiv.testing;
 
 import io.kldiv.Dtype;
+import io.kldiv.HalfFloats;
 import io.kldiv.InputForm;
 
 /**
@@ -25,7 +26,9 @@ public final class FormRows {
             case PROB -> probabilities;
             case NORMALIZE -> round(dtype, scaled(probabilities, Math.pow(10.0, 8.0 * random.random().nextDouble() - 4.0)));
             case LOGPROB -> round(dtype, logs(probabilities));
-            case LOGITS -> round(dtype, random.logits(k, magnitude(), zeroFraction));
+            // float16 tops out at 65504: its logits stay below that instead of overflowing to inf.
+            case LOGITS -> round(dtype, random.logits(k, dtype == Dtype.FLOAT16 ? Math.min(magnitude(), 1e4)
+                    : magnitude(), zeroFraction));
         };
     }
 
@@ -54,12 +57,15 @@ public final class FormRows {
 
     private double[] probabilities(Dtype dtype, int k, double zeroFraction) {
         double[] p = random.probabilities(k, zeroFraction);
-        if (dtype == Dtype.FLOAT32) {
-            for (int i = 0; i < k; i++) {
-                // Double subnormals would round to 0 in float32: give float32 rows float32 subnormals instead.
-                if (p[i] > 0 && p[i] < Float.MIN_NORMAL) {
-                    p[i] = Float.MIN_NORMAL * random.random().nextDouble();
-                }
+        // Values too small for a narrower type would round to 0: give its rows its own subnormals instead.
+        double smallest = switch (dtype) {
+            case FLOAT32, BFLOAT16 -> Float.MIN_NORMAL; // bfloat16 has float32's exponent range
+            case FLOAT16 -> 0x1p-24; // its smallest subnormal
+            case FLOAT64 -> 0.0;
+        };
+        for (int i = 0; i < k; i++) {
+            if (p[i] > 0 && p[i] < smallest) {
+                p[i] = smallest * random.random().nextDouble();
             }
         }
         return round(dtype, p);
@@ -81,11 +87,15 @@ public final class FormRows {
         return y;
     }
 
-    /** Rounds to the dtype's precision (float32 values widened back exactly). */
+    /** Rounds to the dtype's precision (float32 and half values widened back exactly). */
     public static double[] round(Dtype dtype, double[] x) {
         if (dtype == Dtype.FLOAT32) {
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) x[i];
+            }
+        } else if (dtype.isHalf()) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = HalfFloats.toFloat(HalfFloats.fromFloat((float) x[i], dtype), dtype);
             }
         }
         return x;

@@ -2,6 +2,7 @@ package io.kldiv.simd;
 
 import io.kldiv.ScoreOptions;
 import io.kldiv.kernel.Kernel;
+import io.kldiv.kernel.Kernels;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.kernel.ResultColumns;
 
@@ -21,6 +22,11 @@ final class SimdKernel implements Kernel {
     @Override
     public void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out) {
         if (fromRow >= toRow) {
+            return;
+        }
+        if (in.dtype().isHalf()) {
+            // Until the decoders widen half lanes with HalfWidening, half columns take the scalar path.
+            Kernels.scalar().score(in, options, fromRow, toRow, out);
             return;
         }
         RowPass pass = in.k() <= NARROW_K ? new NarrowRows(in, options) : new WideRows(in, options);

@@ -1,0 +1,122 @@
+package io.kldiv.llama;
+
+import io.kldiv.io.OffHeapMemory;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A file written by {@code llama-perplexity --kl-divergence-base FILE}, mapped read-only, read as one row of
+ * log-probabilities per scored token. Layout (little-endian, from llama.cpp's tools/perplexity/perplexity.cpp):
+ * the 8 bytes {@code _logits_}; int32 n_ctx, n_vocab, n_chunk; int32 tokens[n_ctx·n_chunk]; then, per chunk,
+ * the rows of the context's second half, positions n_ctx/2 … n_ctx−2 (each predicting the token after it):
+ * float32 scale, float32 min_log_prob and n_vocab uint16 values q, padded to an even count, and
+ * ln p = scale·q + min_log_prob. Values at or below max − 16 are stored as q = 0 (clamped).
+ */
+public final class KldFile implements AutoCloseable {
+    private static final byte[] MAGIC = "_logits_".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER_BYTES = 20;
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+
+    private final int nCtx;
+    private final int vocab;
+    private final long rowsPerChunk;
+    private final long rowBytes;
+    private final long rowsAt;
+    private final long rows;
+    private final OffHeapMemory memory;
+    private final MemorySegment file;
+
+    private KldFile(int nCtx, int vocab, long rowsPerChunk, long rowBytes, long rowsAt, long rows,
+            OffHeapMemory memory) {
+        this.nCtx = nCtx;
+        this.vocab = vocab;
+        this.rowsPerChunk = rowsPerChunk;
+        this.rowBytes = rowBytes;
+        this.rowsAt = rowsAt;
+        this.rows = rows;
+        this.memory = memory;
+        this.file = memory.segment(0, memory.length());
+    }
+
+    /** @throws KldFormatException if the file is not a base file or its size does not match its header */
+    public static KldFile open(Path path) throws IOException {
+        long size;
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            size = channel.size();
+            while (header.hasRemaining() && channel.read(header, header.position()) >= 0) {
+                // read until full or end of file
+            }
+        }
+        if (size < HEADER_BYTES || !header.slice(0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+            throw new KldFormatException(path, "not a llama.cpp KL-divergence base file (expected the magic "
+                    + "\"_logits_\" and a 20-byte header)");
+        }
+        int nCtx = header.getInt(8);
+        int vocab = header.getInt(12);
+        int nChunk = header.getInt(16);
+        if (nCtx < 2 || vocab < 1 || nChunk < 0) {
+            throw new KldFormatException(path, "impossible header: n_ctx " + nCtx + ", n_vocab " + vocab
+                    + ", n_chunk " + nChunk);
+        }
+        long rowsPerChunk = nCtx - 1 - nCtx / 2;
+        long rowBytes = (2L * ((vocab + 1L) / 2) + 4) * Short.BYTES;
+        long tokensBytes = (long) nCtx * nChunk * Integer.BYTES;
+        long rows = rowsPerChunk * nChunk;
+        long expected = HEADER_BYTES + tokensBytes + rows * rowBytes;
+        if (size != expected) {
+            throw new KldFormatException(path, (size < expected ? "truncated file: " : "unexpected trailing data: ")
+                    + size + " bytes, the header (n_ctx " + nCtx + ", n_vocab " + vocab + ", n_chunk " + nChunk
+                    + ") says " + expected);
+        }
+        return new KldFile(nCtx, vocab, rowsPerChunk, rowBytes, HEADER_BYTES + tokensBytes, rows,
+                OffHeapMemory.mapReadOnly(path, size));
+    }
+
+    /** Scored tokens: one row each. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Categories per row. */
+    public int vocab() {
+        return vocab;
+    }
+
+    /** The token that actually came next after the position row {@code row} scores. */
+    public int nextToken(long row) {
+        long chunk = row / rowsPerChunk;
+        long position = nCtx / 2 + row % rowsPerChunk + 1;
+        return file.get(INT, HEADER_BYTES + (chunk * nCtx + position) * Integer.BYTES);
+    }
+
+    /** ln p of {@code token} in row {@code row}: scale·q + min in float32, as llama.cpp reads it back. */
+    public double logProb(long row, int token) {
+        long at = rowsAt + row * rowBytes;
+        int q = Short.toUnsignedInt(file.get(SHORT, at + 8 + (long) token * Short.BYTES));
+        float scale = file.get(FLOAT, at);
+        float minLogProb = file.get(FLOAT, at + 4);
+        return scale * q + minLogProb;
+    }
+
+    /** The row's {@code vocab()} log-probabilities into {@code dst}. */
+    public void logProbs(long row, double[] dst) {
+        for (int i = 0; i < vocab; i++) {
+            dst[i] = logProb(row, i);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        memory.close();
+    }
+}

@@ -1,0 +1,135 @@
+package io.kldiv.llama;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A base file written here from known logits with the format's own quantization (re-implemented from
+ * perplexity.cpp's description, not from KldFile), read back row by row.
+ */
+class KldFileTest {
+    private static final int N_CTX = 6;  // rows per chunk: 6 − 1 − 3 = 2
+    private static final int VOCAB = 5;  // 5 values padded to 6, plus 4 for scale and min: 10 uint16 per row
+    private static final int N_CHUNK = 2;
+    private static final float[][] LOGITS = {
+        {2.0f, 1.0f, 0.5f, -1.0f, -30.0f}, // −30 lies below max − 16: stored clamped
+        {0.0f, 0.0f, 0.0f, 0.0f, 0.0f},    // all equal: scale 0
+        {5.0f, -2.0f, 3.25f, 1.0f, 0.0f},
+        {-1.0f, 4.0f, 4.0f, 2.5f, -0.5f}};
+    private static final int[] TOKENS = {10, 11, 12, 13, 4, 2, 20, 21, 22, 23, 1, 3};
+
+    @TempDir
+    Path dir;
+
+    /** What the writer stores for one row: {scale, minLogProb} and the quantized values. */
+    private record Quantized(float scale, float minLogProb, int[] q) {
+    }
+
+    private static Quantized quantize(float[] logits) {
+        float max = logits[0];
+        float min = logits[0];
+        for (float l : logits) {
+            max = Math.max(max, l);
+            min = Math.min(min, l);
+        }
+        min = Math.max(min, max - 16);
+        double sumExp = 0;
+        for (float l : logits) {
+            sumExp += (float) Math.exp(l - max);
+        }
+        float logSumExp = (float) Math.log(sumExp);
+        float minLogProb = min - max - logSumExp;
+        float scale = (max - min) / 65535f;
+        int[] q = new int[logits.length];
+        for (int i = 0; i < logits.length && scale != 0; i++) {
+            q[i] = logits[i] > min ? Math.round((logits[i] - min) / scale) : 0;
+        }
+        return new Quantized(scale, minLogProb, q);
+    }
+
+    private Path writeBaseFile() throws IOException {
+        int nv = 2 * ((VOCAB + 1) / 2) + 4;
+        ByteBuffer b = ByteBuffer.allocate(20 + TOKENS.length * 4 + LOGITS.length * nv * 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("_logits_".getBytes(StandardCharsets.US_ASCII)).putInt(N_CTX).putInt(VOCAB).putInt(N_CHUNK);
+        for (int t : TOKENS) {
+            b.putInt(t);
+        }
+        for (float[] row : LOGITS) {
+            Quantized z = quantize(row);
+            b.putFloat(z.scale()).putFloat(z.minLogProb());
+            for (int i = 0; i < nv - 4; i++) {
+                b.putShort((short) (i < VOCAB ? z.q()[i] : 0));
+            }
+        }
+        return Files.write(dir.resolve("base.kld"), b.array());
+    }
+
+    @Test
+    void rowsDecodeToTheQuantizedLogSoftmax() throws IOException {
+        try (KldFile kld = KldFile.open(writeBaseFile())) {
+            assertEquals(4, kld.rows());
+            assertEquals(VOCAB, kld.vocab());
+            // Row r of chunk c scores position 3 + r and predicts the token at 4 + r.
+            assertArrayEquals(new int[] {4, 2, 1, 3},
+                    new int[] {kld.nextToken(0), kld.nextToken(1), kld.nextToken(2), kld.nextToken(3)});
+            double[] row = new double[VOCAB];
+            for (int r = 0; r < LOGITS.length; r++) {
+                kld.logProbs(r, row);
+                Quantized z = quantize(LOGITS[r]);
+                double max = Double.NEGATIVE_INFINITY;
+                for (float l : LOGITS[r]) {
+                    max = Math.max(max, l);
+                }
+                double lse = 0;
+                for (float l : LOGITS[r]) {
+                    lse += Math.exp(l - max);
+                }
+                lse = max + Math.log(lse);
+                for (int i = 0; i < VOCAB; i++) {
+                    assertEquals(z.scale() * z.q()[i] + z.minLogProb(), (float) row[i], "row " + r + " value " + i);
+                    double exact = LOGITS[r][i] - lse;
+                    if (LOGITS[r][i] > max - 16) {
+                        // Quantization moves a value by at most half a step, plus float32 rounding.
+                        assertEquals(exact, row[i], z.scale() / 2 + 1e-5, "row " + r + " value " + i);
+                    } else {
+                        assertEquals(max - 16 - lse, row[i], 1e-5, "clamped value");
+                    }
+                }
+            }
+        }
+    }
+
+    private String rejected(byte[] content) throws IOException {
+        Path file = Files.write(dir.resolve("bad.kld"), content);
+        KldFormatException e = assertThrows(KldFormatException.class, () -> KldFile.open(file).close());
+        assertFalse(e.getMessage().contains("\n"));
+        return e.getMessage();
+    }
+
+    @Test
+    void damagedFilesAreOneLineErrors() throws IOException {
+        byte[] valid = Files.readAllBytes(writeBaseFile());
+        assertTrue(rejected(Arrays.copyOf(valid, 10)).contains("not a llama.cpp KL-divergence base file"));
+        assertTrue(rejected(Arrays.copyOf(valid, valid.length - 2)).contains("truncated file"));
+        assertTrue(rejected(Arrays.copyOf(valid, valid.length + 2)).contains("unexpected trailing data"));
+        byte[] badMagic = valid.clone();
+        badMagic[0] = 'X';
+        assertTrue(rejected(badMagic).contains("magic"));
+        byte[] badVocab = valid.clone();
+        ByteBuffer.wrap(badVocab).order(ByteOrder.LITTLE_ENDIAN).putInt(12, -5);
+        assertTrue(rejected(badVocab).contains("impossible header"));
+    }
+}

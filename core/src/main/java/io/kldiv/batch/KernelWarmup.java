@@ -1,6 +1,7 @@
 package io.kldiv.batch;
 
 import io.kldiv.Dtype;
+import io.kldiv.HalfFloats;
 import io.kldiv.InputForm;
 import io.kldiv.InvalidRowException;
 import io.kldiv.ScoreOptions;
@@ -108,10 +109,11 @@ public final class KernelWarmup {
         for (long r = 0; r < rows; r++) {
             for (int i = 0; i < k; i++) {
                 long index = r * k + i;
-                if (dtype == Dtype.FLOAT32) {
-                    segment.setAtIndex(ValueLayout.JAVA_FLOAT, index, (float) row[i]);
-                } else {
-                    segment.setAtIndex(ValueLayout.JAVA_DOUBLE, index, row[i]);
+                switch (dtype) {
+                    case FLOAT32 -> segment.setAtIndex(ValueLayout.JAVA_FLOAT, index, (float) row[i]);
+                    case FLOAT64 -> segment.setAtIndex(ValueLayout.JAVA_DOUBLE, index, row[i]);
+                    case BFLOAT16, FLOAT16 ->
+                            segment.setAtIndex(ValueLayout.JAVA_SHORT, index, HalfFloats.fromFloat((float) row[i], dtype));
                 }
             }
         }

@@ -68,4 +68,12 @@ public record ScoreOptions(
     public double sumTolerance(Dtype dtype) {
         return Double.isNaN(sumTolerance) ? dtype.defaultSumTolerance() : sumTolerance;
     }
+
+    /**
+     * True when both sides' values are probabilities ({@code prob}, {@code normalize}): a KL log ratio is then
+     * taken from the two values, exact near 1, rather than from two logs (SEMANTICS.md, Accuracy).
+     */
+    public boolean ratioOfProbabilities() {
+        return pForm.givesProbabilities() && qForm.givesProbabilities();
+    }
 }

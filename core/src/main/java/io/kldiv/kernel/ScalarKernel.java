@@ -27,7 +27,7 @@ public final class ScalarKernel implements Kernel {
         double[] q = new double[k];
         double[] lnQ = new double[k];
         double[] sums = new double[Term.values().length];
-        boolean ratioOfProbabilities = options.pForm().givesProbabilities() && options.qForm().givesProbabilities();
+        boolean ratioOfProbabilities = options.ratioOfProbabilities();
         for (long row = fromRow; row < toRow; row++) {
             long offset = in.rowOffset(row);
             boolean valid = pSide.decode(in.p(), in.dtype(), offset, p, lnP);

@@ -39,11 +39,9 @@ final class NormalizedSide extends VectorSide {
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        // Two loops, not one with a choice inside: a vector chosen by a branch is boxed by C2.
+        decodeValues(values, offset, count, p);
         if (needsLogs) {
-            decodeWithLogs(values, offset, count, p, lnP);
-        } else {
-            decodeValues(values, offset, count, p);
+            logsOf(p, lnP, count);
         }
     }
 
@@ -51,15 +49,6 @@ final class NormalizedSide extends VectorSide {
         DoubleVector t = DoubleVector.fromArray(DOUBLES, total, 0);
         for (int i = 0; i < count; i += LANES) {
             Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_PROBABILITY).div(t).intoArray(p, i);
-        }
-    }
-
-    private void decodeWithLogs(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        DoubleVector t = DoubleVector.fromArray(DOUBLES, total, 0);
-        for (int i = 0; i < count; i += LANES) {
-            DoubleVector prob = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_PROBABILITY).div(t);
-            prob.intoArray(p, i);
-            RepeatableMath.log(prob).intoArray(lnP, i);
         }
     }
 

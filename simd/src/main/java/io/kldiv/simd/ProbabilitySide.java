@@ -36,13 +36,14 @@ final class ProbabilitySide extends VectorSide {
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        // One loop per case, not one with choices inside: a vector chosen by a branch is boxed by C2.
+        // One loop per dtype, not one with a choice inside: a vector chosen by a branch is boxed by C2.
         if (float32) {
-            decodeFloats(values, offset, count, p, lnP, needsLogs);
-        } else if (needsLogs) {
-            decodeDoublesWithLogs(values, offset, count, p, lnP);
+            decodeFloats(values, offset, count, p);
         } else {
             decodeDoubles(values, offset, count, p);
+        }
+        if (needsLogs) {
+            logsOf(p, lnP, count);
         }
     }
 
@@ -60,27 +61,11 @@ final class ProbabilitySide extends VectorSide {
         m.intoArray(min, 0);
     }
 
-    private void decodeDoublesWithLogs(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
-        DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
-        for (int i = 0; i < count; i += LANES) {
-            DoubleVector x = Loads.widened(values, offset + (long) i * Double.BYTES, false, count - i, ZERO_PROBABILITY);
-            x.intoArray(p, i);
-            RepeatableMath.log(x).intoArray(lnP, i);
-            s = s.add(x);
-            m = m.min(x);
-        }
-        s.intoArray(sum, 0);
-        m.intoArray(min, 0);
-    }
-
     /**
      * Float32 values a full float vector at a time, widened in two halves (a half-width load widened in one step
-     * is not compiled into vector code on every width). Logs, when asked for, in double lanes: a float-lane log is
-     * off by ~1e-8 of |ln p|, too much for the v2 bound. The two log calls are in their own loops' worth of
-     * code only when needed, so the common KL-of-probabilities pass carries none.
+     * is not compiled into vector code on every width).
      */
-    private void decodeFloats(MemorySegment values, long offset, int count, double[] p, double[] lnP, boolean logs) {
+    private void decodeFloats(MemorySegment values, long offset, int count, double[] p) {
         DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
         DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
         for (int i = 0; i < count; i += 2 * LANES) {
@@ -97,16 +82,6 @@ final class ProbabilitySide extends VectorSide {
         }
         s.intoArray(sum, 0);
         m.intoArray(min, 0);
-        if (logs) {
-            logsOf(p, lnP, count);
-        }
-    }
-
-    /** ln of the decoded values, from the block itself (still in L1). */
-    private static void logsOf(double[] p, double[] lnP, int count) {
-        for (int i = 0; i < count; i += LANES) {
-            RepeatableMath.log(DoubleVector.fromArray(DOUBLES, p, i)).intoArray(lnP, i);
-        }
     }
 
     @Override

@@ -32,7 +32,7 @@ abstract class RowPass {
         this.options = options;
         this.plan = new MeasurePlan(options);
         double tolerance = options.sumTolerance(in.dtype());
-        boolean ratioOfProbabilities = options.pForm().givesProbabilities() && options.qForm().givesProbabilities();
+        boolean ratioOfProbabilities = options.ratioOfProbabilities();
         boolean klFromLogs = !ratioOfProbabilities && (plan.needs(Term.P_LOG_P_OVER_Q) || plan.needs(Term.Q_LOG_Q_OVER_P));
         this.p = VectorSide.of(options.pForm(), valueType, tolerance, in.k(), lanesAreRows, klFromLogs || plan.needs(Term.P_LOG_P));
         this.q = VectorSide.of(options.qForm(), valueType, tolerance, in.k(), lanesAreRows,

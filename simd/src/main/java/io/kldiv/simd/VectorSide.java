@@ -67,6 +67,17 @@ abstract sealed class VectorSide permits ProbabilitySide, NormalizedSide, LogPro
         return float32 ? Float.BYTES : Double.BYTES;
     }
 
+    /**
+     * ln of a decoded block's probabilities, in double lanes (a float-lane log is off by ~1e-8 of |ln p|, too much
+     * for contract v2), read back from the block while it is still in L1: one pass of its own, so the decoding
+     * loops carry no log and need no second copy for the case with logs.
+     */
+    static void logsOf(double[] p, double[] lnP, int count) {
+        for (int i = 0; i < count; i += LANES) {
+            RepeatableMath.log(DoubleVector.fromArray(DOUBLES, p, i)).intoArray(lnP, i);
+        }
+    }
+
     /** Reads what must be known before any value can be decoded (a sum, a maximum), over all {@code count} values. */
     abstract void begin(MemorySegment values, long offset, int count);
 

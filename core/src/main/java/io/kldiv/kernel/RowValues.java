@@ -27,6 +27,10 @@ public final class RowValues {
     public static void read(MemorySegment segment, Dtype dtype, long rowOffset, double[] dst) {
         if (dtype == Dtype.FLOAT64) {
             MemorySegment.copy(segment, DOUBLE, rowOffset, dst, 0, dst.length);
+        } else if (dtype == Dtype.FLOAT32) {
+            for (int i = 0; i < dst.length; i++) { // the common case without a type switch per value
+                dst[i] = segment.get(FLOAT, rowOffset + (long) i * Float.BYTES);
+            }
         } else {
             for (int i = 0; i < dst.length; i++) {
                 dst[i] = get(segment, dtype, rowOffset, i);

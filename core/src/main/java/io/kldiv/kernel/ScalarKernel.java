@@ -19,15 +19,16 @@ public final class ScalarKernel implements Kernel {
     public void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out) {
         MeasurePlan plan = new MeasurePlan(options);
         double tolerance = options.sumTolerance(in.dtype());
-        SideDecoder pSide = SideDecoder.of(options.pForm(), tolerance);
-        SideDecoder qSide = SideDecoder.of(options.qForm(), tolerance);
+        boolean ratioOfProbabilities = options.ratioOfProbabilities();
+        boolean logs = needsLogs(plan, ratioOfProbabilities);
+        SideDecoder pSide = SideDecoder.of(options.pForm(), tolerance, logs);
+        SideDecoder qSide = SideDecoder.of(options.qForm(), tolerance, logs);
         int k = in.k();
         double[] p = new double[k];
         double[] lnP = new double[k];
         double[] q = new double[k];
         double[] lnQ = new double[k];
         double[] sums = new double[Term.values().length];
-        boolean ratioOfProbabilities = options.ratioOfProbabilities();
         for (long row = fromRow; row < toRow; row++) {
             long offset = in.rowOffset(row);
             boolean valid = pSide.decode(in.p(), in.dtype(), offset, p, lnP);
@@ -60,12 +61,19 @@ public final class ScalarKernel implements Kernel {
         }
     }
 
+    /** Whether any needed sum takes ln p or ln q of a side by itself (KL and JS between probabilities do not). */
+    private static boolean needsLogs(MeasurePlan plan, boolean ratioOfProbabilities) {
+        boolean divergences = plan.needs(Term.P_LOG_P_OVER_Q) || plan.needs(Term.Q_LOG_Q_OVER_P);
+        return divergences && !ratioOfProbabilities
+                || plan.needs(Term.P_LOG_Q) || plan.needs(Term.P_LOG_P) || plan.needs(Term.Q_LOG_Q);
+    }
+
     /** Σ over w > 0 of w·ln(w/v), the log ratio taken from the two probabilities. */
     private static double weightedLogRatio(double[] w, double[] v) {
         double sum = 0.0;
         for (int i = 0; i < w.length; i++) {
             if (w[i] > 0.0) {
-                sum += w[i] * TermMath.logRatio(w[i], v[i]);
+                sum += TermMath.weightedLogRatio(w[i], v[i]);
             }
         }
         return sum;

@@ -10,17 +10,22 @@ import java.lang.foreign.MemorySegment;
  */
 abstract sealed class SideDecoder {
 
-    static SideDecoder of(InputForm form, double tolerance) {
+    /**
+     * @param logs whether ln p is wanted from a probability-form side: computing it costs a log per value, and
+     *     KL and JS between probabilities take their logs from both sides together
+     */
+    static SideDecoder of(InputForm form, double tolerance, boolean logs) {
         return switch (form.kind()) {
-            case PROB -> new Probabilities(tolerance);
-            case NORMALIZE -> new Normalized();
+            case PROB -> new Probabilities(tolerance, logs);
+            case NORMALIZE -> new Normalized(logs);
             case LOGPROB -> new LogProbabilities(tolerance);
             case LOGITS -> new Logits(form.temperature());
         };
     }
 
     /**
-     * Decodes the row at byte {@code rowOffset} into {@code prob} and {@code logProb} (their length is k).
+     * Decodes the row at byte {@code rowOffset} into {@code prob} and, unless a probability-form side was made
+     * without logs, {@code logProb} (their length is k).
      *
      * @return false when the row breaks the form
      */
@@ -39,9 +44,11 @@ abstract sealed class SideDecoder {
 
     private static final class Probabilities extends SideDecoder {
         private final double tolerance;
+        private final boolean logs;
 
-        Probabilities(double tolerance) {
+        Probabilities(double tolerance, boolean logs) {
             this.tolerance = tolerance;
+            this.logs = logs;
         }
 
         @Override
@@ -50,14 +57,22 @@ abstract sealed class SideDecoder {
             if (!(Math.abs(probabilitySum(prob) - 1.0) <= tolerance)) {
                 return false;
             }
-            for (int i = 0; i < prob.length; i++) {
-                logProb[i] = Math.log(prob[i]);
+            if (logs) {
+                for (int i = 0; i < prob.length; i++) {
+                    logProb[i] = Math.log(prob[i]);
+                }
             }
             return true;
         }
     }
 
     private static final class Normalized extends SideDecoder {
+        private final boolean logs;
+
+        Normalized(boolean logs) {
+            this.logs = logs;
+        }
+
         @Override
         boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
             RowValues.read(values, dtype, rowOffset, prob);
@@ -67,7 +82,11 @@ abstract sealed class SideDecoder {
             }
             for (int i = 0; i < prob.length; i++) {
                 prob[i] /= sum;
-                logProb[i] = Math.log(prob[i]);
+            }
+            if (logs) {
+                for (int i = 0; i < prob.length; i++) {
+                    logProb[i] = Math.log(prob[i]);
+                }
             }
             return true;
         }

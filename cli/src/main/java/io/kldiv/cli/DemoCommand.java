@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         int workers = threads.count();
         PrintWriter out = spec.commandLine().getOut();
         ScoreOptions options = ScoreOptions.of(Measure.KL, Measure.REVERSE_KL, Measure.JS).withForms(InputForm.LOGITS);
-        KernelChoice kernel = Kernels.best();
+        KernelChoice kernel = Kernels.forOneJob(rows * k);
         try (PairTable table = PairTable.allocate(Dtype.FLOAT32, k, rows, false)) {
             long start = System.nanoTime();
             DemoData.generate(table.p(), table.q(), k, rows, seed, workers);

@@ -30,6 +30,10 @@ final class InfoCommand implements Callable<Integer> {
         KernelChoice kernel = Kernels.best();
         out.println("kernel:     " + kernel.kernel().name());
         out.println("why:        " + kernel.reason());
+        if (Kernels.forOneJob(0).kernel() != kernel.kernel()) {
+            out.printf(Locale.ROOT, "small jobs: scalar below %,d element pairs (rows x K) per job: it is compiled sooner%n",
+                    Kernels.VECTOR_MIN_PAIRS);
+        }
         out.println("jdk:        " + System.getProperty("java.vm.name") + " " + Runtime.version() + " ("
                 + System.getProperty("java.home") + ")");
         String warning = JdkCheck.warning(Runtime.version());

@@ -7,6 +7,7 @@ import io.kldiv.batch.BatchResult;
 import io.kldiv.batch.BatchScorer;
 import io.kldiv.batch.BatchSummary;
 import io.kldiv.io.AtomicOutput;
+import io.kldiv.kernel.Kernel;
 import io.kldiv.kernel.Kernels;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -92,7 +93,8 @@ final class ScoreCommand implements Callable<Integer> {
             BatchResult result;
             double startup = JobClock.seconds();
             try {
-                result = new BatchScorer(Kernels.best().kernel(), workers, topK, progress).score(input.rows(), options);
+                Kernel kernel = Kernels.forOneJob(input.rows().rows() * input.rows().k()).kernel();
+                result = new BatchScorer(kernel, workers, topK, progress).score(input.rows(), options);
             } catch (InvalidRowException e) {
                 throw input.locate(e);
             }

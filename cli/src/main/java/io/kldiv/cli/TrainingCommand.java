@@ -1,6 +1,7 @@
 package io.kldiv.cli;
 
 import io.kldiv.Dtype;
+import io.kldiv.kernel.Kernels;
 import io.kldiv.npy.NpyWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Command;
 /**
  * The training run of the JDK's ahead-of-time cache ({@code ./kldiv} runs it under {@code -XX:AOTCacheOutput}
  * after each build): the paths a real job takes, on small data, in one JVM, so the cache holds their classes,
- * linked, and their method profiles. {@code score} of two float32 .npy files to .npy and JSON, then {@code demo}
- * (logits, store memory). Hidden: it is the launcher's, not the user's.
+ * linked, and their method profiles. {@code score} of two float32 .npy files to .npy and JSON (a small job: the
+ * scalar kernel), then {@code demo} (logits, store memory) on the vector kernel that bigger jobs use. Hidden: it is
+ * the launcher's, not the user's.
  */
 @Command(name = "aot-training", hidden = true)
 final class TrainingCommand implements Callable<Integer> {
@@ -32,7 +34,7 @@ final class TrainingCommand implements Callable<Integer> {
             writeProbabilities(q, 5);
             run("score", "--p", p.toString(), "--q", q.toString(), "--measure", "kl", "--out", dir.resolve("r.npy").toString(),
                     "--summary-json", dir.resolve("s.json").toString());
-            run("demo", "--rows", "20000");
+            onVectorKernel(() -> run("demo", "--rows", "20000"));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -41,6 +43,20 @@ final class TrainingCommand implements Callable<Integer> {
             }
         }
         return Main.EXIT_OK;
+    }
+
+    /** Runs {@code job} with the vector kernel forced, when there is one, as a job bigger than the training's gets it. */
+    private static void onVectorKernel(Runnable job) {
+        if (Kernels.forOneJob(0).kernel() == Kernels.best().kernel()) {
+            job.run(); // no vector kernel here, or a mode forced by the user
+            return;
+        }
+        System.setProperty(Kernels.MODE_PROPERTY, "simd");
+        try {
+            job.run();
+        } finally {
+            System.clearProperty(Kernels.MODE_PROPERTY); // forOneJob chose scalar: the mode was auto, i.e. unset or "auto"
+        }
     }
 
     private static void run(String... args) {

@@ -90,7 +90,7 @@ public final class BatchScorer {
         try {
             ResultColumns out = allocate(arena, measures, rows);
             ChunkTally[] tallies = new ChunkTally[chunks];
-            boolean warm = rows > 0 && in.bytesScanned() >= warmupMinBytes;
+            boolean warm = rows > 0 && kernel.slowToCompile() && in.bytesScanned() >= warmupMinBytes;
             double warmupSeconds = warm ? KernelWarmup.run(kernel, options, in.dtype(), in.k()) : 0;
             long start = System.nanoTime();
             int workers = workers(chunks);

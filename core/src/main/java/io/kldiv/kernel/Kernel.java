@@ -20,4 +20,13 @@ public interface Kernel {
      * @throws InvalidRowException under policy {@code error}, for the first invalid row, with its row index
      */
     void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out);
+
+    /**
+     * Whether the JIT takes long enough over this kernel that a big job should warm it up in one thread before
+     * starting its workers ({@code io.kldiv.batch.KernelWarmup}): true for Vector API code, which runs boxed until
+     * C2 has compiled it; plain Java is compiled within milliseconds.
+     */
+    default boolean slowToCompile() {
+        return false;
+    }
 }

@@ -34,6 +34,33 @@ public final class Kernels {
         return c;
     }
 
+    /**
+     * Element pairs (rows × K) from which a process that scores one job, like the {@code kldiv} command, uses the
+     * vector kernel {@link #best()} chose. Below it, in {@code auto} mode, the scalar kernel finishes the job
+     * sooner: C2 compiles it within milliseconds, while a vector kernel costs about a second of a core to compile,
+     * and until then the Vector API runs boxed, hundreds of times slower. Compiled, the vector kernel is about 3 to
+     * 4 times faster per pair; 2^27 pairs (1 GiB of float32 p and q) is about where, on two cores, that wins
+     * the compilation second back. The choice depends on the job's size only, never on the thread count, so a job's
+     * results are the same for any number of threads; both kernels meet the contract's bound.
+     */
+    public static final long VECTOR_MIN_PAIRS = 1L << 27;
+
+    /** The kernel for a process that scores one job of {@code pairs} element pairs: see {@link #VECTOR_MIN_PAIRS}. */
+    public static KernelChoice forOneJob(long pairs) {
+        return forOneJob(pairs, System.getProperty(MODE_PROPERTY, "auto"), best());
+    }
+
+    /** {@link #forOneJob(long)} for a mode and the JVM's choice in that mode. */
+    static KernelChoice forOneJob(long pairs, String mode, KernelChoice best) {
+        boolean auto = "auto".equals(mode.trim().toLowerCase(Locale.ROOT));
+        if (!auto || pairs >= VECTOR_MIN_PAIRS || best.kernel() instanceof ScalarKernel) {
+            return best;
+        }
+        return new KernelChoice(scalar(), String.format(Locale.ROOT,
+                "a job of %,d element pairs, below the %,d from which the %s kernel's compilation pays", pairs,
+                VECTOR_MIN_PAIRS, best.kernel().name()));
+    }
+
     /** The scalar kernel, whatever the machine: the fallback, and a baseline for tests and benchmarks. */
     public static Kernel scalar() {
         return new ScalarKernel();

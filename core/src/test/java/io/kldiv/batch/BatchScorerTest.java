@@ -10,8 +10,10 @@ import io.kldiv.InvalidReason;
 import io.kldiv.InvalidRowException;
 import io.kldiv.Measure;
 import io.kldiv.ScoreOptions;
+import io.kldiv.kernel.Kernel;
 import io.kldiv.kernel.Kernels;
 import io.kldiv.kernel.PairRows;
+import io.kldiv.kernel.ResultColumns;
 import io.kldiv.reference.Reference;
 import io.kldiv.testing.RandomRows;
 import java.lang.foreign.MemorySegment;
@@ -138,13 +140,41 @@ class BatchScorerTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 16})
     void warmingUpTheKernelChangesNoResult(int threads) {
-        BatchScorer cold = new BatchScorer(Kernels.scalar(), threads, 5, ProgressListener.NONE, SMALL_CHUNK, NEVER);
-        BatchScorer warm = new BatchScorer(Kernels.scalar(), threads, 5, ProgressListener.NONE, SMALL_CHUNK, ALWAYS);
+        BatchScorer cold = new BatchScorer(slowToCompile(Kernels.scalar()), threads, 5, ProgressListener.NONE, SMALL_CHUNK, NEVER);
+        BatchScorer warm = new BatchScorer(slowToCompile(Kernels.scalar()), threads, 5, ProgressListener.NONE, SMALL_CHUNK, ALWAYS);
         try (BatchResult a = cold.score(input(), OPTIONS); BatchResult b = warm.score(input(), OPTIONS)) {
             assertIdentical(a, b);
             assertEquals(0, a.summary().warmupSeconds());
             assertTrue(b.summary().warmupSeconds() > 0);
         }
+    }
+
+    @Test
+    void aKernelThatCompilesQuicklyIsNotWarmedUp() {
+        BatchScorer scorer = new BatchScorer(Kernels.scalar(), 1, 0, ProgressListener.NONE, SMALL_CHUNK, ALWAYS);
+        try (BatchResult result = scorer.score(input(), OPTIONS)) {
+            assertEquals(0, result.summary().warmupSeconds());
+        }
+    }
+
+    /** A kernel that scores as {@code kernel} does but asks for a warm-up, as the vector kernels do. */
+    private static Kernel slowToCompile(Kernel kernel) {
+        return new Kernel() {
+            @Override
+            public String name() {
+                return kernel.name();
+            }
+
+            @Override
+            public void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out) {
+                kernel.score(in, options, fromRow, toRow, out);
+            }
+
+            @Override
+            public boolean slowToCompile() {
+                return true;
+            }
+        };
     }
 
     /** Every result and status bit, and every statistic of the summary. */

@@ -70,4 +70,17 @@ class KernelsTest {
         assertTrue(e.getMessage().contains("jdk.incubator.vector is not readable"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Kernels.choose("fastest", List.of()));
     }
+
+    @Test
+    void aOneJobProcessScoresJobsBelowTheThresholdWithTheScalarKernelInAutoModeOnly() {
+        KernelChoice vector = Kernels.choose("auto", List.of(new StandIn(null)));
+        KernelChoice small = Kernels.forOneJob(Kernels.VECTOR_MIN_PAIRS - 1, "auto", vector);
+        assertEquals("scalar", small.kernel().name());
+        assertTrue(small.reason().contains("134,217,727 element pairs"), small.reason());
+        assertSame(FAST, Kernels.forOneJob(Kernels.VECTOR_MIN_PAIRS, "auto", vector).kernel());
+        KernelChoice forced = Kernels.choose("simd", List.of(new StandIn(null)));
+        assertSame(FAST, Kernels.forOneJob(1, "simd", forced).kernel());
+        KernelChoice fallback = Kernels.choose("auto", List.of(new StandIn("no C2")));
+        assertSame(fallback, Kernels.forOneJob(1, "auto", fallback));
+    }
 }

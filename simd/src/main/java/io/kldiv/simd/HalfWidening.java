@@ -1,20 +1,23 @@
 package io.kldiv.simd;
 
+import static io.kldiv.simd.Species.FLOATS;
+import static io.kldiv.simd.Species.HALF_SHORTS;
+import static io.kldiv.simd.Species.INTS;
+
 import io.kldiv.Dtype;
+import io.kldiv.HalfFloats;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Exact widening of bfloat16 and float16 lanes to float32 (and on to float64) with integer lane operations, for
- * the decoders of half-precision columns. Every half value is a float32, so nothing is rounded.
+ * Exact widening of bfloat16 and float16 values to float32 with integer lane operations, for half-precision columns
+ * ({@link HalfRows}). Every half value is a float32, so nothing is rounded.
  *
  * <p>bfloat16 is the upper half of a float32: shift left 16. float16 (1 sign, 5 exponent, 10 mantissa bits,
  * bias 15) is moved into float32's fields and its exponent rebiased by 127 − 15 = 112; all-ones exponents (inf,
@@ -30,40 +33,47 @@ final class HalfWidening {
     /** (127 − 15) in float32's exponent field. */
     private static final int REBIAS = 112 << 23;
     private static final float SUBNORMAL_SCALE = 0x1p-24f;
+    private static final int STEP = FLOATS.length();
+    private static final ValueLayout.OfShort LITTLE_ENDIAN_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private HalfWidening() {
     }
 
-    /** The short species whose lanes pair one-to-one with {@code floats}' lanes. */
-    static VectorSpecies<Short> shortsFor(VectorSpecies<Float> floats) {
-        return VectorSpecies.of(short.class, VectorShape.forBitSize(floats.vectorBitSize() / 2));
+    /**
+     * {@code count} little-endian 16-bit values of {@code dtype} from byte {@code offset}, widened into
+     * {@code dst} from index {@code at}: whole vectors, then the last few values one by one. One loop per type,
+     * not one with a choice inside: a vector picked by a branch is boxed by C2.
+     */
+    static void widen(MemorySegment values, long offset, Dtype dtype, int count, float[] dst, int at) {
+        int i = 0;
+        if (dtype == Dtype.BFLOAT16) {
+            for (; i + STEP <= count; i += STEP) {
+                bfloat16(lanes(values, offset + 2L * i)).intoArray(dst, at + i);
+            }
+        } else if (dtype == Dtype.FLOAT16) {
+            for (; i + STEP <= count; i += STEP) {
+                float16(lanes(values, offset + 2L * i)).intoArray(dst, at + i);
+            }
+        } else {
+            throw new IllegalArgumentException(dtype + " is not a 16-bit float type");
+        }
+        for (; i < count; i++) {
+            dst[at + i] = HalfFloats.toFloat(values.get(LITTLE_ENDIAN_SHORT, offset + 2L * i), dtype);
+        }
     }
 
-    /** {@code floats.length()} little-endian 16-bit values at {@code byteOffset}, widened to float32 lanes. */
-    static FloatVector load(MemorySegment segment, long byteOffset, Dtype dtype, VectorSpecies<Float> floats) {
-        ShortVector bits = ShortVector.fromMemorySegment(shortsFor(floats), segment, byteOffset, ByteOrder.LITTLE_ENDIAN);
-        return widen(bits, dtype, floats);
+    /** {@link Species#FLOATS}' lane count of 16-bit values as int lanes; S2I sign-extends, which both types ignore. */
+    private static IntVector lanes(MemorySegment values, long offset) {
+        ShortVector bits = ShortVector.fromMemorySegment(HALF_SHORTS, values, offset, ByteOrder.LITTLE_ENDIAN);
+        return (IntVector) bits.convertShape(VectorOperators.S2I, INTS, 0);
     }
 
-    /** {@code doubles.length()} little-endian 16-bit values at {@code byteOffset}, widened to float64 lanes. */
-    static DoubleVector loadDoubles(MemorySegment segment, long byteOffset, Dtype dtype, VectorSpecies<Double> doubles) {
-        VectorSpecies<Float> floats = VectorSpecies.of(float.class, VectorShape.forBitSize(doubles.vectorBitSize() / 2));
-        return (DoubleVector) load(segment, byteOffset, dtype, floats).convertShape(VectorOperators.F2D, doubles, 0);
+    /** The upper 16 bits of a float32: the sign-extended upper half is shifted out. */
+    private static FloatVector bfloat16(IntVector lanes) {
+        return lanes.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
     }
 
-    /** The half values in {@code bits} (as many lanes as {@code floats} has) as float32 lanes. */
-    static FloatVector widen(ShortVector bits, Dtype dtype, VectorSpecies<Float> floats) {
-        VectorSpecies<Integer> ints = VectorSpecies.of(int.class, floats.vectorShape());
-        // S2I sign-extends; the upper 16 bits are shifted out (bfloat16) or masked off (float16).
-        IntVector lanes = (IntVector) bits.convertShape(VectorOperators.S2I, ints, 0);
-        return switch (dtype) {
-            case BFLOAT16 -> lanes.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
-            case FLOAT16 -> float16(lanes, floats);
-            default -> throw new IllegalArgumentException(dtype + " is not a 16-bit float type");
-        };
-    }
-
-    private static FloatVector float16(IntVector lanes, VectorSpecies<Float> floats) {
+    private static FloatVector float16(IntVector lanes) {
         IntVector sign = lanes.and(FLOAT16_SIGN).lanewise(VectorOperators.LSHL, 16);
         IntVector exponent = lanes.and(FLOAT16_EXPONENT);
         IntVector mantissa = lanes.and(FLOAT16_MANTISSA);
@@ -73,7 +83,7 @@ final class HalfWidening {
         // Exponent 31 rebiased once lands on 143; once more reaches float32's all-ones 255.
         moved = moved.add(REBIAS, infOrNaN);
         VectorMask<Integer> zeroOrSubnormal = exponent.compare(VectorOperators.EQ, 0);
-        IntVector subnormal = ((FloatVector) mantissa.convertShape(VectorOperators.I2F, floats, 0))
+        IntVector subnormal = ((FloatVector) mantissa.convertShape(VectorOperators.I2F, FLOATS, 0))
                 .mul(SUBNORMAL_SCALE).reinterpretAsInts();
         return moved.blend(subnormal, zeroOrSubnormal).or(sign).reinterpretAsFloats();
     }

@@ -2,12 +2,11 @@ package io.kldiv.simd;
 
 import io.kldiv.ScoreOptions;
 import io.kldiv.kernel.Kernel;
-import io.kldiv.kernel.Kernels;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.kernel.ResultColumns;
 
 /**
- * The Vector API kernel: every measure, both dtypes, every input form per side, composed from side decoders
+ * The Vector API kernel: every measure, every dtype (half types widened to float32 by {@link HalfRows}), every input form per side, composed from side decoders
  * ({@link VectorSide}) and term sums ({@link TermSum}). Stateless; each call builds its own small buffers.
  */
 final class SimdKernel implements Kernel {
@@ -20,17 +19,25 @@ final class SimdKernel implements Kernel {
     }
 
     @Override
+    public boolean slowToCompile() {
+        return true;
+    }
+
+    @Override
     public void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out) {
         if (fromRow >= toRow) {
             return;
         }
         if (in.dtype().isHalf()) {
-            // Until the decoders widen half lanes with HalfWidening, half columns take the scalar path.
-            Kernels.scalar().score(in, options, fromRow, toRow, out);
+            new HalfRows(in, options).score(fromRow, toRow, out);
             return;
         }
-        RowPass pass = in.k() <= NARROW_K ? new NarrowRows(in, options) : new WideRows(in, options);
-        pass.score(fromRow, toRow, out);
+        passFor(in, options).score(fromRow, toRow, out);
+    }
+
+    /** The pass over rows of float32 or float64 columns. */
+    static RowPass passFor(PairRows in, ScoreOptions options) {
+        return in.k() <= NARROW_K ? new NarrowRows(in, options) : new WideRows(in, options);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.kldiv.simd;
 
 import io.kldiv.Dtype;
+import io.kldiv.HalfFloats;
 import io.kldiv.InputForm;
 import io.kldiv.Measure;
 import io.kldiv.ScoreOptions;
@@ -46,6 +47,14 @@ public final class KernelTiming {
             report("f32 logits demo k=256 in cache simd", simd, rows(arena, Dtype.FLOAT32, 256, 128, InputForm.LOGITS),
                     ScoreOptions.of(Measure.KL, Measure.REVERSE_KL, Measure.JS).withForms(InputForm.LOGITS), 500);
             report("f64 prob kl k=4096 in cache  simd", simd, rows(arena, Dtype.FLOAT64, 4096, 8, InputForm.PROB), kl, 1000);
+            PairRows bf16 = rows(arena, Dtype.BFLOAT16, 4096, 8, InputForm.PROB);
+            ScoreOptions loose = kl.withSumTolerance(Dtype.BFLOAT16.defaultSumTolerance());
+            report("bf16 prob kl k=4096 in cache simd", simd, bf16, loose, 1000);
+            report("bf16 prob kl k=4096 in cache scalar", scalar, bf16, loose, 20);
+            if (selected("bf16 1 GiB")) {
+                PairRows bigHalf = rows(arena, Dtype.BFLOAT16, 4096, 65536, InputForm.PROB); // 1 GiB of p and q
+                report("bf16 prob kl k=4096 1 GiB    simd", simd, bigHalf, loose, 2);
+            }
             for (int k : new int[] {2, 4, 10, 32, 33, 100}) {
                 PairRows small = rows(arena, Dtype.FLOAT32, k, 32768 / k * 8, InputForm.PROB);
                 report("f32 prob kl k=" + k + " in cache simd", simd, small, kl, 500);
@@ -65,7 +74,10 @@ public final class KernelTiming {
             double[] b = form == InputForm.PROB ? random.probabilities(k, 0.0) : random.logits(k, 5.0, 0.0);
             for (int i = 0; i < k; i++) {
                 long at = ((long) r * k + i) * dtype.bytes();
-                if (dtype == Dtype.FLOAT32) {
+                if (dtype.isHalf()) {
+                    p.set(ValueLayout.JAVA_SHORT, at, HalfFloats.fromFloat((float) a[i], dtype));
+                    q.set(ValueLayout.JAVA_SHORT, at, HalfFloats.fromFloat((float) b[i], dtype));
+                } else if (dtype == Dtype.FLOAT32) {
                     p.set(ValueLayout.JAVA_FLOAT, at, (float) a[i]);
                     q.set(ValueLayout.JAVA_FLOAT, at, (float) b[i]);
                 } else {

@@ -24,7 +24,7 @@ public abstract class KernelPassBench {
     @Param({"kl", "js", "cross-entropy", "all"})
     public String measure;
 
-    @Param({"float32", "float64"})
+    @Param({"float32", "float64", "bfloat16"})
     public String dtype;
 
     @Param({"prob", "logprob", "logits"})

@@ -31,8 +31,8 @@ final class InfoCommand implements Callable<Integer> {
         out.println("kernel:     " + kernel.kernel().name());
         out.println("why:        " + kernel.reason());
         if (Kernels.forOneJob(0).kernel() != kernel.kernel()) {
-            out.printf(Locale.ROOT, "small jobs: scalar below %,d element pairs (rows x K) per job: it is compiled sooner%n",
-                    Kernels.VECTOR_MIN_PAIRS);
+            out.printf(Locale.ROOT, "small jobs: scalar below %,d element pairs (rows x K) per job, %,d per processor: "
+                    + "it is compiled sooner%n", Kernels.vectorMinPairs(), Kernels.VECTOR_MIN_PAIRS_PER_PROCESSOR);
         }
         out.println("jdk:        " + System.getProperty("java.vm.name") + " " + Runtime.version() + " ("
                 + System.getProperty("java.home") + ")");

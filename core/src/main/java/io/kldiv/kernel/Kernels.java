@@ -35,30 +35,36 @@ public final class Kernels {
     }
 
     /**
-     * Element pairs (rows × K) from which a process that scores one job, like the {@code kldiv} command, uses the
-     * vector kernel {@link #best()} chose. Below it, in {@code auto} mode, the scalar kernel finishes the job
-     * sooner: C2 compiles it within milliseconds, while a vector kernel costs about a second of a core to compile,
-     * and until then the Vector API runs boxed, hundreds of times slower. Compiled, the vector kernel is about 3 to
-     * 4 times faster per pair; 2^27 pairs (1 GiB of float32 p and q) is about where, on two cores, that wins
-     * the compilation second back. The choice depends on the job's size only, never on the thread count, so a job's
-     * results are the same for any number of threads; both kernels meet the contract's bound.
+     * Element pairs (rows × K) per processor from which a process that scores one job, like the {@code kldiv}
+     * command, uses the vector kernel {@link #best()} chose. Below, in {@code auto} mode, the scalar kernel
+     * finishes the job sooner: C2 compiles it within milliseconds, while a vector kernel costs about a second of a
+     * core to compile, and until then the Vector API runs boxed, hundreds of times slower. Compiled, the vector
+     * kernel is about 3 times faster per pair, so it wins its compilation second back after about 2^26 pairs
+     * per core that can share the job (2^27 pairs on two cores: 1 GiB of float32 p and q). The threshold depends
+     * on the machine's processors, never on a job's thread count, so a job's results are the same for any number
+     * of threads; both kernels meet the contract's bound, and results differ between them only within it.
      */
-    public static final long VECTOR_MIN_PAIRS = 1L << 27;
+    public static final long VECTOR_MIN_PAIRS_PER_PROCESSOR = 1L << 26;
 
-    /** The kernel for a process that scores one job of {@code pairs} element pairs: see {@link #VECTOR_MIN_PAIRS}. */
+    /** The kernel for a process that scores one job of {@code pairs} element pairs: see {@link #VECTOR_MIN_PAIRS_PER_PROCESSOR}. */
     public static KernelChoice forOneJob(long pairs) {
-        return forOneJob(pairs, System.getProperty(MODE_PROPERTY, "auto"), best());
+        return forOneJob(pairs, System.getProperty(MODE_PROPERTY, "auto"), best(), vectorMinPairs());
     }
 
-    /** {@link #forOneJob(long)} for a mode and the JVM's choice in that mode. */
-    static KernelChoice forOneJob(long pairs, String mode, KernelChoice best) {
+    /** The job size from which {@link #forOneJob(long)} chooses the vector kernel on this machine. */
+    public static long vectorMinPairs() {
+        return VECTOR_MIN_PAIRS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+    }
+
+    /** {@link #forOneJob(long)} for a mode, the JVM's choice in that mode and a threshold. */
+    static KernelChoice forOneJob(long pairs, String mode, KernelChoice best, long vectorMinPairs) {
         boolean auto = "auto".equals(mode.trim().toLowerCase(Locale.ROOT));
-        if (!auto || pairs >= VECTOR_MIN_PAIRS || best.kernel() instanceof ScalarKernel) {
+        if (!auto || pairs >= vectorMinPairs || best.kernel() instanceof ScalarKernel) {
             return best;
         }
         return new KernelChoice(scalar(), String.format(Locale.ROOT,
                 "a job of %,d element pairs, below the %,d from which the %s kernel's compilation pays", pairs,
-                VECTOR_MIN_PAIRS, best.kernel().name()));
+                vectorMinPairs, best.kernel().name()));
     }
 
     /** The scalar kernel, whatever the machine: the fallback, and a baseline for tests and benchmarks. */

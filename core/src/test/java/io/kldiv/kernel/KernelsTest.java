@@ -74,13 +74,16 @@ class KernelsTest {
     @Test
     void aOneJobProcessScoresJobsBelowTheThresholdWithTheScalarKernelInAutoModeOnly() {
         KernelChoice vector = Kernels.choose("auto", List.of(new StandIn(null)));
-        KernelChoice small = Kernels.forOneJob(Kernels.VECTOR_MIN_PAIRS - 1, "auto", vector);
+        long threshold = 1000;
+        KernelChoice small = Kernels.forOneJob(threshold - 1, "auto", vector, threshold);
         assertEquals("scalar", small.kernel().name());
-        assertTrue(small.reason().contains("134,217,727 element pairs"), small.reason());
-        assertSame(FAST, Kernels.forOneJob(Kernels.VECTOR_MIN_PAIRS, "auto", vector).kernel());
+        assertTrue(small.reason().contains("999 element pairs, below the 1,000"), small.reason());
+        assertSame(FAST, Kernels.forOneJob(threshold, "auto", vector, threshold).kernel());
         KernelChoice forced = Kernels.choose("simd", List.of(new StandIn(null)));
-        assertSame(FAST, Kernels.forOneJob(1, "simd", forced).kernel());
+        assertSame(FAST, Kernels.forOneJob(1, "simd", forced, threshold).kernel());
         KernelChoice fallback = Kernels.choose("auto", List.of(new StandIn("no C2")));
-        assertSame(fallback, Kernels.forOneJob(1, "auto", fallback));
+        assertSame(fallback, Kernels.forOneJob(1, "auto", fallback, threshold));
+        assertEquals(Kernels.VECTOR_MIN_PAIRS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors(),
+                Kernels.vectorMinPairs());
     }
 }

@@ -33,15 +33,15 @@ final class JensenShannonSum extends TermSum {
 
     @Override
     void add(int count) {
-        addNear(count);
+        addNearLoop(count);
         if (farCount > 0) {
-            addFarHalf(p, q);
-            addFarHalf(q, p);
+            addFarHalfLoop(p, q);
+            addFarHalfLoop(q, p);
         }
     }
 
     /** The categories with d² ≤ 1/256, by the series; notes the vectors that hold any other. */
-    private void addNear(int count) {
+    private void addNearLoop(int count) {
         double[] p = this.p;
         double[] q = this.q;
         DoubleVector acc = DoubleVector.zero(DOUBLES);
@@ -68,7 +68,7 @@ final class JensenShannonSum extends TermSum {
      * Each half is its own loop: one loop holding both log ratios grows past what C2 inlines, and a log ratio
      * left out of line boxes its vectors on every step.
      */
-    private void addFarHalf(double[] w, double[] v) {
+    private void addFarHalfLoop(double[] w, double[] v) {
         int[] farVectors = this.farVectors;
         DoubleVector acc = DoubleVector.zero(DOUBLES);
         for (int n = 0; n < farCount; n++) {

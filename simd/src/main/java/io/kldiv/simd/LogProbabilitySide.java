@@ -31,6 +31,10 @@ final class LogProbabilitySide extends VectorSide {
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+        decodeLoop(values, offset, count, p, lnP);
+    }
+
+    private void decodeLoop(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
         DoubleVector s = DoubleVector.fromArray(DOUBLES, sumExp, 0);
         for (int i = 0; i < count; i += LANES) {
             DoubleVector x = Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_LOG_PROBABILITY);

@@ -50,7 +50,7 @@ final class LogitSide extends VectorSide {
         if (keepExps && exps.length < DecodedBlock.padded(count)) {
             exps = new double[DecodedBlock.padded(count)];
         }
-        maxAndFirstPosition(values, offset, count);
+        maxAndFirstPositionLoop(values, offset, count);
         DoubleVector others = sumOfOtherExps(values, offset, count);
         RepeatableMath.log1p(others).intoArray(logSum, 0);
         DoubleVector.broadcast(DOUBLES, 1.0).div(others.add(1.0)).intoArray(inverseSum, 0);
@@ -60,7 +60,7 @@ final class LogitSide extends VectorSide {
     // call left out of line boxes its vectors.
 
     /** Sets {@link #max} and {@link #firstMax}: the row's maximum and where it first occurs. */
-    private void maxAndFirstPosition(MemorySegment values, long offset, int count) {
+    private void maxAndFirstPositionLoop(MemorySegment values, long offset, int count) {
         DoubleVector m = DoubleVector.broadcast(DOUBLES, Double.NEGATIVE_INFINITY);
         DoubleVector first = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
         DoubleVector at = firstPositions();
@@ -122,9 +122,9 @@ final class LogitSide extends VectorSide {
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
         // Two loops, not one with a choice inside: a vector chosen by a branch is boxed by C2.
         if (keepExps) {
-            decodeKept(values, offset, count, p, lnP);
+            decodeKeptLoop(values, offset, count, p, lnP);
         } else {
-            decodeRecomputed(values, offset, count, p, lnP);
+            decodeRecomputedLoop(values, offset, count, p, lnP);
         }
     }
 
@@ -132,7 +132,7 @@ final class LogitSide extends VectorSide {
      * p = exp((x − max)/T)·(1/s): a few ulps from exp(ln p), far inside the bound, and exactly 0 where the
      * kept exp is (x = −inf, or far below the maximum).
      */
-    private void decodeKept(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+    private void decodeKeptLoop(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
         DoubleVector m = DoubleVector.fromArray(DOUBLES, max, 0);
         DoubleVector lse = DoubleVector.fromArray(DOUBLES, logSum, 0);
         DoubleVector inverse = DoubleVector.fromArray(DOUBLES, inverseSum, 0);
@@ -145,7 +145,7 @@ final class LogitSide extends VectorSide {
         }
     }
 
-    private void decodeRecomputed(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
+    private void decodeRecomputedLoop(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
         DoubleVector m = DoubleVector.fromArray(DOUBLES, max, 0);
         DoubleVector lse = DoubleVector.fromArray(DOUBLES, logSum, 0);
         for (int i = 0; i < count; i += LANES) {

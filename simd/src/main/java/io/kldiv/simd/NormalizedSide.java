@@ -26,6 +26,10 @@ final class NormalizedSide extends VectorSide {
 
     @Override
     void begin(MemorySegment values, long offset, int count) {
+        sumAndMinLoop(values, offset, count);
+    }
+
+    private void sumAndMinLoop(MemorySegment values, long offset, int count) {
         DoubleVector s = DoubleVector.zero(DOUBLES);
         DoubleVector m = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
         for (int i = 0; i < count; i += LANES) {
@@ -39,13 +43,13 @@ final class NormalizedSide extends VectorSide {
 
     @Override
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
-        decodeValues(values, offset, count, p);
+        decodeValuesLoop(values, offset, count, p);
         if (needsLogs) {
-            logsOf(p, lnP, count);
+            logsLoop(p, lnP, count);
         }
     }
 
-    private void decodeValues(MemorySegment values, long offset, int count, double[] p) {
+    private void decodeValuesLoop(MemorySegment values, long offset, int count, double[] p) {
         DoubleVector t = DoubleVector.fromArray(DOUBLES, total, 0);
         for (int i = 0; i < count; i += LANES) {
             Loads.widened(values, offset + (long) i * bytes(), float32, count - i, ZERO_PROBABILITY).div(t).intoArray(p, i);

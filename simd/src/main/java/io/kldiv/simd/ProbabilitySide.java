@@ -38,17 +38,17 @@ final class ProbabilitySide extends VectorSide {
     void decode(MemorySegment values, long offset, int count, double[] p, double[] lnP) {
         // One loop per dtype, not one with a choice inside: a vector chosen by a branch is boxed by C2.
         if (float32) {
-            decodeFloats(values, offset, count, p);
+            decodeFloatsLoop(values, offset, count, p);
         } else {
-            decodeDoubles(values, offset, count, p);
+            decodeDoublesLoop(values, offset, count, p);
         }
         if (needsLogs) {
-            logsOf(p, lnP, count);
+            logsLoop(p, lnP, count);
         }
     }
 
     /** The values alone: a ratio of two probability sides is taken from the values (RatioLogSum), not from logs. */
-    private void decodeDoubles(MemorySegment values, long offset, int count, double[] p) {
+    private void decodeDoublesLoop(MemorySegment values, long offset, int count, double[] p) {
         DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
         DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
         for (int i = 0; i < count; i += LANES) {
@@ -65,7 +65,7 @@ final class ProbabilitySide extends VectorSide {
      * Float32 values a full float vector at a time, widened in two halves (a half-width load widened in one step
      * is not compiled into vector code on every width).
      */
-    private void decodeFloats(MemorySegment values, long offset, int count, double[] p) {
+    private void decodeFloatsLoop(MemorySegment values, long offset, int count, double[] p) {
         DoubleVector s = DoubleVector.fromArray(DOUBLES, sum, 0);
         DoubleVector m = DoubleVector.fromArray(DOUBLES, min, 0);
         for (int i = 0; i < count; i += 2 * LANES) {

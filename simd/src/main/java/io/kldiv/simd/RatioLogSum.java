@@ -28,14 +28,14 @@ final class RatioLogSum extends TermSum {
     void add(int count) {
         // One loop per case, not one with a choice inside: a vector chosen by a branch is boxed by C2.
         if (float32) {
-            addNormals(count);
+            addNormalsLoop(count);
         } else {
-            addAny(count);
+            addAnyLoop(count);
         }
     }
 
     /** Float32 values widened: 0 or normal doubles, so the log ratio needs no subnormal scaling. */
-    private void addNormals(int count) {
+    private void addNormalsLoop(int count) {
         double[] w = this.w;
         double[] v = this.v;
         DoubleVector acc = DoubleVector.zero(DOUBLES);
@@ -47,7 +47,7 @@ final class RatioLogSum extends TermSum {
         DoubleVector.fromArray(DOUBLES, lanes, 0).add(acc).intoArray(lanes, 0); // the block's sums join the row's
     }
 
-    private void addAny(int count) {
+    private void addAnyLoop(int count) {
         double[] w = this.w;
         double[] v = this.v;
         DoubleVector acc = DoubleVector.zero(DOUBLES);

@@ -72,7 +72,7 @@ abstract sealed class VectorSide permits ProbabilitySide, NormalizedSide, LogPro
      * for contract v2), read back from the block while it is still in L1: one pass of its own, so the decoding
      * loops carry no log and need no second copy for the case with logs.
      */
-    static void logsOf(double[] p, double[] lnP, int count) {
+    static void logsLoop(double[] p, double[] lnP, int count) {
         for (int i = 0; i < count; i += LANES) {
             RepeatableMath.log(DoubleVector.fromArray(DOUBLES, p, i)).intoArray(lnP, i);
         }

@@ -26,6 +26,10 @@ final class WeightedDifferenceSum extends TermSum {
 
     @Override
     void add(int count) {
+        sumLoop(count);
+    }
+
+    private void sumLoop(int count) {
         double[] w = this.w;
         double[] a = this.a;
         double[] b = this.b;

@@ -20,6 +20,10 @@ final class WeightedLogSum extends TermSum {
 
     @Override
     void add(int count) {
+        sumLoop(count);
+    }
+
+    private void sumLoop(int count) {
         double[] w = this.w;
         double[] logs = this.logs;
         DoubleVector acc = DoubleVector.zero(DOUBLES);

@@ -7,9 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
 
 /**
  * The training run of the JDK's ahead-of-time cache ({@code ./kldiv} runs it under {@code -XX:AOTCacheOutput}
@@ -17,10 +15,19 @@ import picocli.CommandLine.Command;
  * linked, and their method profiles. {@code score} of two float32 .npy files to .npy and JSON, then {@code demo}
  * (logits, store memory). Hidden: it is the launcher's, not the user's.
  */
-@Command(name = "aot-training", hidden = true)
-final class TrainingCommand implements Callable<Integer> {
+final class TrainingCommand implements Subcommand {
     private static final int ROWS = 4096;
     private static final int K = 1024;
+
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("aot-training", "Trains the JVM's ahead-of-time cache (run by ./kldiv after a build).");
+    }
+
+    @Override
+    public void take(ParsedArgs args, PrintWriter stdout) {
+        // no options, no output of its own
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * The training run of the JDK's ahead-of-time cache ({@code ./kldiv} runs it under {@code -XX:AOTCacheOutput}
  * after each build): the paths a real job takes, on small data, in one JVM, so the cache holds their classes,
  * linked, and their method profiles. {@code score} of two float32 .npy files to .npy and JSON, then {@code demo}
- * (logits, store memory). Hidden: it is the launcher's, not the user's.
+ * (logits, store memory), then {@code info}. Hidden: it is the launcher's, not the user's.
  */
 final class TrainingCommand implements Subcommand {
     private static final int ROWS = 4096;
@@ -40,6 +40,7 @@ final class TrainingCommand implements Subcommand {
             run("score", "--p", p.toString(), "--q", q.toString(), "--measure", "kl", "--out", dir.resolve("r.npy").toString(),
                     "--summary-json", dir.resolve("s.json").toString());
             run("demo", "--rows", "20000");
+            run("info");
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -12,40 +12,41 @@ import io.kldiv.kernel.PairRows;
 import io.kldiv.store.PairTable;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates pairs of realistic model outputs off-heap (a teacher's float32 logits and a "
-                + "quantized student's) and scores kl, reverse-kl and js from logits: the summary and the throughput."})
-final class DemoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class DemoCommand implements Subcommand {
+    static final Option ROWS = Option.valued("--rows", "N", "Rows (default: ${DEFAULT}).").withDefault("1000000");
+    static final Option K = Option.valued("--k", "K", "Categories per row (default: ${DEFAULT}).").withDefault("256");
+    static final Option SEED = Option.valued("--seed", "S", "Random seed (default: ${DEFAULT}).").withDefault("42");
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows (default: ${DEFAULT-VALUE}).")
     long rows;
-
-    @Option(names = "--k", paramLabel = "K", defaultValue = "256", description = "Categories per row (default: ${DEFAULT-VALUE}).")
     int k;
-
-    @Mixin
-    ThreadsOption threads;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    final ThreadsOption threads = new ThreadsOption();
     long seed;
+    PrintWriter stdout;
+
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("demo", "Generates pairs of realistic model outputs off-heap (a teacher's float32 logits and a "
+                + "quantized student's) and scores kl, reverse-kl and js from logits: the summary and the throughput.")
+                .options(ROWS, K, ThreadsOption.THREADS, SEED);
+    }
+
+    @Override
+    public void take(ParsedArgs args, PrintWriter stdout) {
+        rows = args.longValue(ROWS);
+        k = args.intValue(K);
+        threads.take(args);
+        seed = args.longValue(SEED);
+        this.stdout = stdout;
+    }
 
     @Override
     public Integer call() {
         if (rows < 1 || k < 1) {
-            throw new ParameterException(spec.commandLine(), "--rows and --k must be at least 1");
+            throw new UsageException("--rows and --k must be at least 1");
         }
         int workers = threads.count();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         ScoreOptions options = ScoreOptions.of(Measure.KL, Measure.REVERSE_KL, Measure.JS).withForms(InputForm.LOGITS);
         KernelChoice kernel = Kernels.forOneJob(rows * k);
         try (PairTable table = PairTable.allocate(Dtype.FLOAT32, k, rows, false)) {

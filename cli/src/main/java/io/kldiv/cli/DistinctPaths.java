@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Refuses outputs that are also inputs (or each other) before any work: publishing an output renames over its
@@ -31,19 +29,19 @@ final class DistinctPaths {
         return this;
     }
 
-    void check(CommandLine commandLine) {
+    void check() {
         var outputList = outputs.entrySet().stream().toList();
         for (int i = 0; i < outputList.size(); i++) {
             var out = outputList.get(i);
             for (var in : inputs.entrySet()) {
                 if (same(out.getValue(), in.getValue())) {
-                    throw new ParameterException(commandLine, out.getKey() + " " + out.getValue() + " is the input "
+                    throw new UsageException(out.getKey() + " " + out.getValue() + " is the input "
                             + in.getKey() + "; writing it would replace the input, choose another file");
                 }
             }
             for (var other : outputList.subList(i + 1, outputList.size())) {
                 if (same(out.getValue(), other.getValue())) {
-                    throw new ParameterException(commandLine, out.getKey() + " and " + other.getKey()
+                    throw new UsageException(out.getKey() + " and " + other.getKey()
                             + " name the same file " + out.getValue());
                 }
             }

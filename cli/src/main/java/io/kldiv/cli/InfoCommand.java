@@ -9,24 +9,27 @@ import io.kldiv.store.TableHeader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Shows the kernel in use and why, and the JVM; with a store file, its header and checksum status.")
-final class InfoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(arity = "0..1", paramLabel = "T.kls", description = "A store file to describe and verify.")
+final class InfoCommand implements Subcommand {
     Path store;
+    PrintWriter stdout;
+
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("info",
+                "Shows the kernel in use and why, and the JVM; with a store file, its header and checksum status.")
+                .positional("T.kls", "A store file to describe and verify.");
+    }
+
+    @Override
+    public void take(ParsedArgs args, PrintWriter stdout) {
+        store = args.positionalPath("T.kls");
+        this.stdout = stdout;
+    }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         KernelChoice kernel = Kernels.best();
         out.println("kernel:     " + kernel.kernel().name());
         out.println("why:        " + kernel.reason());

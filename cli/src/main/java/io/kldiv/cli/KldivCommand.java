@@ -1,17 +1,39 @@
 package io.kldiv.cli;
 
-import picocli.CommandLine.Command;
+import java.util.ArrayList;
+import java.util.List;
 
-@Command(name = "kldiv", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Scores pairs of discrete distributions with the KL family of measures.",
-        subcommands = {DemoCommand.class, ImportCommand.class, ScoreCommand.class, InfoCommand.class, TrainingCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 bad data (invalid values, damaged, missing or unreadable files), 2 bad usage."})
-final class KldivCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+/** The top command, {@code kldiv}: its help, and the registry of its subcommands by name. */
+final class KldivCommand {
+    /** The subcommands in help order; {@code aot-training} is the launcher's and is left out of help. */
+    static final List<String> NAMES = List.of("demo", "import", "score", "info", "aot-training");
+    private static final String HIDDEN = "aot-training";
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    private KldivCommand() {
+    }
+
+    /** A new instance of the named subcommand; null when there is none by that name. */
+    static Subcommand subcommand(String name) {
+        return switch (name) {
+            case "demo" -> new DemoCommand();
+            case "import" -> new ImportCommand();
+            case "score" -> new ScoreCommand();
+            case "info" -> new InfoCommand();
+            case "aot-training" -> new TrainingCommand();
+            default -> null;
+        };
+    }
+
+    /** The top command's syntax, listing the visible subcommands. */
+    static CommandSpec spec() {
+        List<CommandSpec> listed = new ArrayList<>();
+        for (String name : NAMES) {
+            if (!name.equals(HIDDEN)) {
+                listed.add(subcommand(name).spec());
+            }
+        }
+        return new CommandSpec("kldiv", "Scores pairs of discrete distributions with the KL family of measures.")
+                .subcommands(listed)
+                .footer("", "Exit codes: 0 success, 1 bad data (invalid values, damaged, missing or unreadable files), 2 bad usage.");
     }
 }

@@ -1,17 +1,10 @@
 package io.kldiv.cli;
 
-import io.kldiv.InvalidPolicy;
 import io.kldiv.InvalidRowException;
-import io.kldiv.LogBase;
-import io.kldiv.Measure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.function.Function;
-import picocli.CommandLine;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Runs the {@code kldiv} command. Exit codes: 0 success, 1 bad data (invalid values, damaged, missing or unreadable
@@ -38,34 +31,55 @@ public final class Main {
         if (warning != null) {
             err.println("kldiv: " + warning);
         }
-        CommandLine cli = new CommandLine(new KldivCommand());
-        cli.registerConverter(Measure.class, parsing(Measure::byId));
-        cli.registerConverter(LogBase.class, parsing(LogBase::parse));
-        cli.registerConverter(InvalidPolicy.class, parsing(InvalidPolicy::byId));
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("kldiv: " + e.getMessage() + " (see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+        String qualifiedName = "kldiv";
+        try {
+            if (args.length == 0 || Option.HELP.isNamed(args[0])) {
+                HelpText.print(KldivCommand.spec(), qualifiedName, out);
+                return EXIT_OK;
+            }
+            if (Option.VERSION.isNamed(args[0])) {
+                printVersion(out);
+                return EXIT_OK;
+            }
+            if (args[0].startsWith("-")) {
+                throw new UsageException("unknown option '" + args[0] + "'");
+            }
+            Subcommand command = KldivCommand.subcommand(args[0]);
+            if (command == null) {
+                throw new UsageException("unknown command '" + args[0] + "'");
+            }
+            qualifiedName += " " + args[0];
+            CommandSpec spec = command.spec();
+            ParsedArgs parsed = ArgumentParser.parse(spec, args, 1);
+            if (parsed.helpRequested()) {
+                HelpText.print(spec, qualifiedName, out);
+                return EXIT_OK;
+            }
+            if (parsed.versionRequested()) {
+                printVersion(out);
+                return EXIT_OK;
+            }
+            command.take(parsed, out);
+            return command.call();
+        } catch (UsageException e) {
+            err.println("kldiv: " + e.getMessage() + " (see: " + qualifiedName + " --help)");
             return EXIT_USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+        } catch (Exception e) {
             if (!Interruption.interrupted()) {
                 err.println("kldiv: " + describe(e));
             }
             return EXIT_BAD_DATA;
-        });
-        return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    /** A converter whose parse errors read as usage errors, with the library's own message. */
-    private static <T> ITypeConverter<T> parsing(Function<String, T> parse) {
-        return text -> {
-            try {
-                return parse.apply(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        };
+    private static void printVersion(PrintWriter out) {
+        for (String line : Version.lines()) {
+            out.println(line);
+        }
+        out.flush();
     }
 
     /** One line naming the file and what is wrong with it. */

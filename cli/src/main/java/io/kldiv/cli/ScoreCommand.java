@@ -13,80 +13,84 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Scores every row of a store file, or of two .npy files or safetensors tensors (p and q, same shape), "
-                + "prints a summary, and optionally writes per-row results and a JSON summary.",
-            "Outputs are published atomically: on any error none is left behind and existing files are untouched."})
-final class ScoreCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class ScoreCommand implements Subcommand {
+    static final Option STORE = Option.valued("--store", "T.kls", "A store file made by 'kldiv import'.");
+    static final Option P = Option.valued("--p", "P", "p rows: a 2-D .npy file (float32/float64/float16/ml_dtypes "
+            + "bfloat16), or FILE.safetensors[:TENSOR] (2-D, or 3-D [batch, seq, vocab] scored as rows of the last axis; "
+            + "F32/F64/F16/BF16).");
+    static final Option Q = Option.valued("--q", "Q", "q rows: same kind, shape and dtype as p.");
+    static final Option OUT = Option.valued("--out", "OUT.npy|OUT.csv",
+            "Per-row results, float64: .npy of shape [N] (one measure) or [N, M], or .csv with a header.");
+    static final Option SUMMARY_JSON = Option.valued("--summary-json", "FILE", "Write the summary as JSON.");
+    static final Option TOP_K = Option.valued("--top-k", "K", "Also report the mean top-K overlap of p and q (default: off).")
+            .withDefault("0");
+    static final Option TRUST_CHECKSUMS = Option.flag("--trust-checksums",
+            "Skip the store's column checksums (the header is still checked).");
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    /** Where the rows come from: exactly one of a store file or a pair of arrays (the parser enforces it). */
+    Source source = new Source();
 
     static final class Source {
-        @Option(names = "--store", paramLabel = "T.kls", description = "A store file made by 'kldiv import'.")
         Path store;
-
-        @ArgGroup(exclusive = false)
         NpyPairOptions npy;
     }
 
     static final class NpyPairOptions {
-        @Option(names = "--p", paramLabel = "P", required = true, description = {
-            "p rows: a 2-D .npy file (float32/float64/float16/ml_dtypes bfloat16), or FILE.safetensors[:TENSOR]",
-            "(2-D, or 3-D [batch, seq, vocab] scored as rows of the last axis; F32/F64/F16/BF16)."})
         Path p;
-
-        @Option(names = "--q", paramLabel = "Q", required = true, description = "q rows: same kind, shape and dtype as p.")
         Path q;
     }
 
-    @Mixin
-    ScoringOptions scoring;
-
-    @Mixin
-    ThreadsOption threads;
-
-    @Option(names = "--out", paramLabel = "OUT.npy|OUT.csv",
-            description = "Per-row results, float64: .npy of shape [N] (one measure) or [N, M], or .csv with a header.")
+    final ScoringOptions scoring = new ScoringOptions();
+    final ThreadsOption threads = new ThreadsOption();
     Path out;
-
-    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the summary as JSON.")
     Path summaryJson;
-
-    @Option(names = "--top-k", paramLabel = "K", defaultValue = "0",
-            description = "Also report the mean top-K overlap of p and q (default: off).")
     int topK;
-
-    @Option(names = "--trust-checksums", description = "Skip the store's column checksums (the header is still checked).")
     boolean trustChecksums;
+    PrintWriter stdout;
+
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("score", "Scores every row of a store file, or of two .npy files or safetensors tensors "
+                + "(p and q, same shape), prints a summary, and optionally writes per-row results and a JSON summary.",
+                "Outputs are published atomically: on any error none is left behind and existing files are untouched.")
+                .alternatives(Alternatives.either(STORE).or(P, Q))
+                .options(ScoringOptions.OPTIONS)
+                .options(ThreadsOption.THREADS, OUT, SUMMARY_JSON, TOP_K, TRUST_CHECKSUMS);
+    }
+
+    @Override
+    public void take(ParsedArgs args, PrintWriter stdout) {
+        source.store = args.path(STORE);
+        if (args.has(P)) {
+            source.npy = new NpyPairOptions();
+            source.npy.p = args.path(P);
+            source.npy.q = args.path(Q);
+        }
+        scoring.take(args);
+        threads.take(args);
+        out = args.path(OUT);
+        summaryJson = args.path(SUMMARY_JSON);
+        topK = args.intValue(TOP_K);
+        trustChecksums = args.flag(TRUST_CHECKSUMS);
+        this.stdout = stdout;
+    }
 
     @Override
     public Integer call() throws Exception {
         ScoreOptions options = scoring.toScoreOptions();
         int workers = threads.count();
         if (topK < 0) {
-            throw new ParameterException(spec.commandLine(), "--top-k must be >= 0, got " + topK);
+            throw new UsageException("--top-k must be >= 0, got " + topK);
         }
         if (out != null && !ResultsOutput.supports(out)) {
-            throw new ParameterException(spec.commandLine(), "--out must end in .npy or .csv, got " + out);
+            throw new UsageException("--out must end in .npy or .csv, got " + out);
         }
         new DistinctPaths().input("--store", source.store)
                 .input("--p", source.npy == null ? null : source.npy.p)
                 .input("--q", source.npy == null ? null : source.npy.q)
                 .output("--out", out).output("--summary-json", summaryJson)
-                .check(spec.commandLine());
-        PrintWriter stdout = spec.commandLine().getOut();
+                .check();
         try (ScoreInput input = source.store != null ? ScoreInput.store(source.store, !trustChecksums)
                 : ScoreInput.pair(source.npy.p, source.npy.q);
              ProgressBar progress = ProgressBar.onStderr("scoring")) {

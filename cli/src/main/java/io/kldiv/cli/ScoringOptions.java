@@ -7,46 +7,60 @@ import io.kldiv.Measure;
 import io.kldiv.ScoreOptions;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** The options of {@code score} that decide what is computed. */
 final class ScoringOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
+    static final Option MEASURE = Option.valued("--measure", "M", "Measures, comma separated, in output order: kl, reverse-kl, "
+            + "jeffreys, js, js-distance, cross-entropy, entropy-p, entropy-q (default: ${DEFAULT}).")
+            .commaSeparated().withDefault("kl");
+    static final Option BASE = Option.valued("--base", "B",
+            "Logarithm base of the results: e (nats), 2 (bits), 10, or any number > 1 (default: ${DEFAULT}).").withDefault("e");
+    static final Option P_INPUT = Option.valued("--p-input", "FORM",
+            "How p's values encode it: prob, normalize, logprob or logits (default: ${DEFAULT}).").withDefault("prob");
+    static final Option Q_INPUT = Option.valued("--q-input", "FORM",
+            "How q's values encode it: prob, normalize, logprob or logits (default: ${DEFAULT}).").withDefault("prob");
+    static final Option TEMPERATURE = Option.valued("--temperature", "T",
+            "Softmax temperature for logits input: p = softmax(a / T), T > 0 (default: ${DEFAULT}).").withDefault("1");
+    static final Option ON_INVALID = Option.valued("--on-invalid", "POLICY", "What an invalid row does: error (stop, publish "
+            + "nothing), nan (NaN results, counted) or skip (left out of results and statistics, counted) (default: ${DEFAULT}).")
+            .withDefault("error");
+    static final Option SUM_TOLERANCE = Option.valued("--sum-tolerance", "TOL", "How far a prob row's sum may stray from 1 "
+            + "(a logprob row's logsumexp from 0) (default: 1e-4 for float32, 1e-9 for float64).");
+    /** In help order. */
+    static final Option[] OPTIONS = {MEASURE, BASE, P_INPUT, Q_INPUT, TEMPERATURE, ON_INVALID, SUM_TOLERANCE};
 
-    @Option(names = "--measure", split = ",", paramLabel = "M",
-            description = "Measures, comma separated, in output order: kl, reverse-kl, jeffreys, js, js-distance, "
-                    + "cross-entropy, entropy-p, entropy-q (default: ${DEFAULT-VALUE}).", defaultValue = "kl")
     List<Measure> measures = new ArrayList<>();
-
-    @Option(names = "--base", paramLabel = "B", defaultValue = "e",
-            description = "Logarithm base of the results: e (nats), 2 (bits), 10, or any number > 1 (default: ${DEFAULT-VALUE}).")
     LogBase base;
-
-    @Option(names = "--p-input", paramLabel = "FORM", defaultValue = "prob",
-            description = "How p's values encode it: prob, normalize, logprob or logits (default: ${DEFAULT-VALUE}).")
     String pInput;
-
-    @Option(names = "--q-input", paramLabel = "FORM", defaultValue = "prob",
-            description = "How q's values encode it: prob, normalize, logprob or logits (default: ${DEFAULT-VALUE}).")
     String qInput;
-
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1",
-            description = "Softmax temperature for logits input: p = softmax(a / T), T > 0 (default: ${DEFAULT-VALUE}).")
     double temperature;
-
-    @Option(names = "--on-invalid", paramLabel = "POLICY", defaultValue = "error",
-            description = "What an invalid row does: error (stop, publish nothing), nan (NaN results, counted) "
-                    + "or skip (left out of results and statistics, counted) (default: ${DEFAULT-VALUE}).")
     InvalidPolicy onInvalid;
-
-    @Option(names = "--sum-tolerance", paramLabel = "TOL",
-            description = "How far a prob row's sum may stray from 1 (a logprob row's logsumexp from 0) "
-                    + "(default: 1e-4 for float32, 1e-9 for float64).")
     Double sumTolerance;
+
+    /** Converts the values; a name the library does not know is a usage error with the library's message. */
+    void take(ParsedArgs args) {
+        for (String id : args.list(MEASURE)) {
+            try {
+                measures.add(Measure.byId(id));
+            } catch (IllegalArgumentException e) {
+                throw UsageException.invalidValue(MEASURE, e.getMessage());
+            }
+        }
+        try {
+            base = LogBase.parse(args.value(BASE));
+        } catch (IllegalArgumentException e) {
+            throw UsageException.invalidValue(BASE, e.getMessage());
+        }
+        pInput = args.value(P_INPUT);
+        qInput = args.value(Q_INPUT);
+        temperature = args.doubleValue(TEMPERATURE);
+        try {
+            onInvalid = InvalidPolicy.byId(args.value(ON_INVALID));
+        } catch (IllegalArgumentException e) {
+            throw UsageException.invalidValue(ON_INVALID, e.getMessage());
+        }
+        sumTolerance = args.doubleValue(SUM_TOLERANCE);
+    }
 
     /** The options as the library takes them; bad combinations are usage errors. */
     ScoreOptions toScoreOptions() {
@@ -75,7 +89,7 @@ final class ScoringOptions {
         }
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    private static UsageException usage(String message) {
+        return new UsageException(message);
     }
 }

@@ -1,17 +1,14 @@
 package io.kldiv.cli;
 
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 /** {@code --threads N}, shared by every command that scores. */
 final class ThreadsOption {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
+    static final Option THREADS = Option.valued("--threads", "N", "Worker threads (default: all available processors).");
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all available processors).")
     Integer threads;
+
+    void take(ParsedArgs args) {
+        threads = args.intValue(THREADS);
+    }
 
     /** The worker count: the option, or every available processor. */
     int count() {
@@ -19,7 +16,7 @@ final class ThreadsOption {
             return Runtime.getRuntime().availableProcessors();
         }
         if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+            throw new UsageException("--threads must be at least 1, got " + threads);
         }
         return threads;
     }

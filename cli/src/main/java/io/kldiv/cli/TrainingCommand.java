@@ -8,21 +8,28 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
 
 /**
  * The training run of the JDK's ahead-of-time cache ({@code ./kldiv} runs it under {@code -XX:AOTCacheOutput}
  * after each build): the paths a real job takes, on small data, in one JVM, so the cache holds their classes,
  * linked, and their method profiles. {@code score} of two float32 .npy files to .npy and JSON (a small job: the
- * scalar kernel), then {@code demo} (logits, store memory) on the vector kernel that bigger jobs use. Hidden: it is
- * the launcher's, not the user's.
+ * scalar kernel), then {@code demo} (logits, store memory) on the vector kernel that bigger jobs use, then
+ * {@code info}. Hidden: it is the launcher's, not the user's.
  */
-@Command(name = "aot-training", hidden = true)
-final class TrainingCommand implements Callable<Integer> {
+final class TrainingCommand implements Subcommand {
     private static final int ROWS = 4096;
     private static final int K = 1024;
+
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("aot-training", "Trains the JVM's ahead-of-time cache (run by ./kldiv after a build).");
+    }
+
+    @Override
+    public void take(ParsedArgs args, PrintWriter stdout) {
+        // no options, no output of its own
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -35,6 +42,7 @@ final class TrainingCommand implements Callable<Integer> {
             run("score", "--p", p.toString(), "--q", q.toString(), "--measure", "kl", "--out", dir.resolve("r.npy").toString(),
                     "--summary-json", dir.resolve("s.json").toString());
             onVectorKernel(() -> run("demo", "--rows", "20000"));
+            run("info");
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {

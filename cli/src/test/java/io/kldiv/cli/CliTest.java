@@ -299,6 +299,78 @@ class CliTest {
     }
 
     @Test
+    void usageErrorsAreOneLineNamingTheOptionAndTheCommandsHelp() {
+        String[] pq = {"--p", pFile.toString(), "--q", qFile.toString()};
+        record Case(List<String> args, String line) {
+        }
+        List<Case> cases = List.of(
+                new Case(List.of("score", "--no-such-option"), "unknown option '--no-such-option' (see: kldiv score --help)"),
+                new Case(List.of("score", "--top-k"), "option '--top-k' needs a value (K) (see: kldiv score --help)"),
+                new Case(List.of("score", "--threads", "2", "--threads=3"), "option '--threads' is given more than once (see: kldiv score --help)"),
+                new Case(List.of("score", "--top-k", "three"), "invalid value for --top-k (K): 'three' is not a whole number (see: kldiv score --help)"),
+                new Case(List.of("score", "--threads", "4294967296"),
+                        "invalid value for --threads (N): 4294967296 is out of range (-2147483648 to 2147483647) (see: kldiv score --help)"),
+                new Case(List.of("score", "--measure", "kl,kl-divergence"),
+                        "invalid value for --measure (M): unknown measure 'kl-divergence'; expected one of kl, reverse-kl, jeffreys, js, "
+                                + "js-distance, cross-entropy, entropy-p, entropy-q (see: kldiv score --help)"),
+                new Case(List.of("score", "--store", "t.kls"),
+                        "'--store' and '--p' cannot be used together; give either --store, or --p and --q (see: kldiv score --help)"));
+        for (Case c : cases) {
+            Run run = kldiv(Stream.concat(Stream.of(c.args().getFirst()), Stream.concat(Arrays.stream(pq), c.args().stream().skip(1)))
+                    .toArray(String[]::new));
+            assertEquals(2, run.exit(), c.args() + ": " + run.err());
+            assertEquals("kldiv: " + c.line(), run.err().strip(), c.args().toString());
+            assertEquals("", run.out());
+        }
+        assertEquals("kldiv: missing input: give either --store, or --p and --q (see: kldiv score --help)", kldiv("score").err().strip());
+        assertEquals("kldiv: '--p' needs '--q' as well; give either --store, or --p and --q (see: kldiv score --help)",
+                kldiv("score", "--p", "p.npy").err().strip());
+        assertEquals("kldiv: missing required option '--out' (T.kls) (see: kldiv import --help)",
+                kldiv("import", "--p", "p.npy", "--q", "q.npy").err().strip());
+        assertEquals("kldiv: unexpected argument 'b.kls' (see: kldiv info --help)", kldiv("info", "a.kls", "b.kls").err().strip());
+        assertEquals("kldiv: unknown command 'frobnicate' (see: kldiv --help)", kldiv("frobnicate").err().strip());
+        assertEquals("kldiv: unknown option '--frobnicate' (see: kldiv --help)", kldiv("--frobnicate").err().strip());
+    }
+
+    @Test
+    void bothValueSyntaxesScoreAlike() throws IOException {
+        Path spaced = dir.resolve("spaced.npy");
+        Path joined = dir.resolve("joined.npy");
+        assertEquals(0, kldiv("score", "--p", pFile.toString(), "--q", qFile.toString(), "--measure", "kl", "--measure", "js",
+                "--out", spaced.toString()).exit());
+        Run run = kldiv("score", "--p=" + pFile, "--q=" + qFile, "--measure=kl,js", "--out=" + joined);
+        assertEquals(0, run.exit(), run.err());
+        assertArrayEquals(Files.readAllBytes(spaced), Files.readAllBytes(joined));
+    }
+
+    @Test
+    void helpAndVersionOnTheTopCommandAndEachSubcommand() {
+        for (String[] args : List.of(new String[] {}, new String[] {"-h"}, new String[] {"--help"})) {
+            Run run = kldiv(args);
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().startsWith("Usage: kldiv ") && run.out().contains("Commands:"), run.out());
+        }
+        for (String name : List.of("score", "import", "demo", "info")) {
+            for (String option : List.of("-h", "--help")) {
+                Run run = kldiv(name, option);
+                assertEquals(0, run.exit(), run.err());
+                assertTrue(run.out().startsWith("Usage: kldiv " + name + " "), run.out());
+                assertEquals("", run.err());
+            }
+            for (String option : List.of("-V", "--version")) {
+                Run run = kldiv(name, option);
+                assertEquals(0, run.exit(), run.err());
+                assertTrue(run.out().startsWith("kldiv ") && run.out().contains("JVM: "), run.out());
+            }
+        }
+        Run version = kldiv("--version");
+        assertEquals(0, version.exit());
+        assertEquals(2, version.out().lines().count(), version.out());
+        assertEquals(0, kldiv("-V").exit());
+        assertTrue(kldiv("score", "--help").out().contains("--trust-checksums"));
+    }
+
+    @Test
     void demoIsDeterministicForAnyThreadCount() {
         Run one = kldiv("demo", "--rows", "3000", "--k", "32", "--threads", "1", "--seed", "5");
         Run two = kldiv("demo", "--rows", "3000", "--k", "32", "--threads", "2", "--seed", "5");

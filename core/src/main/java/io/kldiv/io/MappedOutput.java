@@ -17,11 +17,21 @@ public final class MappedOutput implements AutoCloseable {
         this.memory = memory;
     }
 
-    /** Creates and maps a temporary file of {@code length} bytes beside {@code destination}. */
+    /** How a temporary file is mapped for writing: {@link OffHeapMemory#mapReadWrite} or the store's Chronicle mapping. */
+    public interface Mapping {
+        OffHeapMemory map(Path file, long length) throws IOException;
+    }
+
+    /** Creates and maps (with the JDK) a temporary file of {@code length} bytes beside {@code destination}. */
     public static MappedOutput create(Path destination, long length) throws IOException {
+        return create(destination, length, OffHeapMemory::mapReadWrite);
+    }
+
+    /** Creates a temporary file of {@code length} bytes beside {@code destination}, mapped by {@code mapping}. */
+    public static MappedOutput create(Path destination, long length, Mapping mapping) throws IOException {
         AtomicOutput output = AtomicOutput.create(destination);
         try {
-            return new MappedOutput(output, OffHeapMemory.mapReadWrite(output.tempFile(), length));
+            return new MappedOutput(output, mapping.map(output.tempFile(), length));
         } catch (IOException | RuntimeException e) {
             output.close();
             throw e;

@@ -3,55 +3,46 @@ package io.kldiv.io;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.bytes.MappedBytes;
-import net.openhft.chronicle.core.io.IORuntimeException;
 
 /**
- * One block of memory outside the Java heap, owned by Chronicle Bytes and seen through {@link MemorySegment}s:
- * either allocated ({@code Bytes.allocateDirect}) or a single mapping of a file
- * ({@code MappedBytes.singleMappedBytes}).
+ * One block of memory outside the Java heap, seen through {@link MemorySegment}s: a mapping of a file made with
+ * the JDK alone ({@link #mapReadOnly}, {@link #mapReadWrite}: {@code FileChannel.map} into an arena), or memory
+ * owned by Chronicle Bytes ({@link ChronicleMemory}, what the store is built on). .npy, safetensors and .kld files
+ * need nothing of Chronicle's, so a job on them does not pay for its start-up (about 0.5 s: jnr-ffi generates its
+ * native stubs on first use).
  *
- * <p>Segments handed out belong to a shared arena owned by this block. {@link #close()} closes the arena
- * first, so any later access through a segment fails with {@link IllegalStateException} instead of touching
- * freed or unmapped memory, and then releases the Chronicle memory.
+ * <p>Segments handed out belong to a shared arena owned by this block. {@link #close()} closes the arena first,
+ * so any later access through a segment fails with {@link IllegalStateException} instead of touching freed or
+ * unmapped memory, and then releases the memory (a JDK mapping goes with its arena).
  */
 public final class OffHeapMemory implements AutoCloseable {
     /** Column starts are aligned to a cache line, which is also the widest vector load (AVX-512). */
     public static final int ALIGNMENT = 64;
 
-    private final Bytes<?> bytes;
+    /** What frees or unmaps the memory once the arena is closed: nothing more for a JDK mapping. */
+    interface Release {
+        void release();
+    }
+
     private final Arena arena;
+    private final Release release;
     private final long base;
     private final long length;
     private final boolean readOnly;
     private final Path file;
     private boolean closed;
 
-    private OffHeapMemory(Bytes<?> bytes, long base, long length, boolean readOnly, Path file) {
-        this.bytes = bytes;
-        this.arena = Arena.ofShared();
+    OffHeapMemory(Arena arena, Release release, long base, long length, boolean readOnly, Path file) {
+        this.arena = arena;
+        this.release = release;
         this.base = base;
         this.length = length;
         this.readOnly = readOnly;
         this.file = file;
-    }
-
-    /** Allocates {@code length} writable bytes, zero-filled, starting at a 64-byte aligned address. */
-    public static OffHeapMemory allocate(long length) {
-        if (length < 0) {
-            throw new IllegalArgumentException("negative length " + length);
-        }
-        // Room to slide the start up to the next aligned address; never zero bytes, so there is an address.
-        Bytes<?> bytes = Bytes.allocateDirect(length + ALIGNMENT);
-        long address = bytes.addressForWrite(0);
-        long aligned = alignUp(address);
-        OffHeapMemory memory = new OffHeapMemory(bytes, aligned, length, false, null);
-        memory.segment(0, length).fill((byte) 0);
-        return memory;
     }
 
     /** Maps the first {@code length} bytes of an existing file read-only; the file must be at least that long. */
@@ -59,10 +50,7 @@ public final class OffHeapMemory implements AutoCloseable {
         return map(file, length, true);
     }
 
-    /**
-     * Maps {@code file} for writing, growing it (sparsely) to {@code length} bytes. Chronicle grows a mapped
-     * file to whole pages; {@link #close()} trims it back to exactly {@code length}.
-     */
+    /** Maps {@code file} for writing, growing it (sparsely) to {@code length} bytes. */
     public static OffHeapMemory mapReadWrite(Path file, long length) throws IOException {
         return map(file, length, false);
     }
@@ -71,14 +59,23 @@ public final class OffHeapMemory implements AutoCloseable {
         if (length <= 0) {
             throw new IllegalArgumentException("cannot map " + length + " bytes of " + file);
         }
-        MappedBytes mapped;
-        try {
-            mapped = MappedBytes.singleMappedBytes(file.toFile(), length, readOnly);
-        } catch (IORuntimeException e) {
-            throw new IOException("cannot map " + file + ": " + e.getMessage(), e);
+        Arena arena = Arena.ofShared();
+        try (FileChannel channel = readOnly ? FileChannel.open(file, StandardOpenOption.READ)
+                : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (readOnly && channel.size() < length) {
+                throw new IOException("cannot map " + file + ": " + length + " bytes wanted, the file has " + channel.size());
+            }
+            if (!readOnly && channel.size() < length) {
+                channel.write(ByteBuffer.allocate(1), length - 1); // grows the file sparsely
+            }
+            MemorySegment mapped = channel.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE,
+                    0, length, arena);
+            // The mapping outlives the channel; trimming is not needed: the file is exactly length bytes.
+            return new OffHeapMemory(arena, () -> { }, mapped.address(), length, readOnly, null);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
         }
-        long address = readOnly ? mapped.addressForRead(0) : mapped.addressForWrite(0);
-        return new OffHeapMemory(mapped, address, length, readOnly, readOnly ? null : file);
     }
 
     /** Length in bytes, as requested (the mapping or allocation behind it may be larger). */
@@ -112,16 +109,12 @@ public final class OffHeapMemory implements AutoCloseable {
         try {
             arena.close();
         } finally {
-            bytes.releaseLast();
+            release.release();
         }
         if (file != null) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.truncate(length);
             }
         }
-    }
-
-    private static long alignUp(long address) {
-        return (address + ALIGNMENT - 1) & -ALIGNMENT;
     }
 }

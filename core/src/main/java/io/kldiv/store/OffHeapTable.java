@@ -1,6 +1,7 @@
 package io.kldiv.store;
 
 import io.kldiv.Dtype;
+import io.kldiv.io.ChronicleMemory;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,7 +88,7 @@ final class OffHeapTable implements PairTable {
         if (results.containsKey(name)) {
             throw new IllegalArgumentException(source + " already has a result column '" + name + "'");
         }
-        OffHeapMemory memory = OffHeapMemory.allocate(Math.multiplyExact(rows, 8L));
+        OffHeapMemory memory = ChronicleMemory.allocate(Math.multiplyExact(rows, 8L));
         owned.add(memory);
         MemorySegment column = memory.segment(0, memory.length());
         results.put(name, column);

@@ -1,6 +1,7 @@
 package io.kldiv.store;
 
 import io.kldiv.Dtype;
+import io.kldiv.io.ChronicleMemory;
 import io.kldiv.io.OffHeapMemory;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public interface PairTable extends AutoCloseable {
         TableLayout layout = TableLayout.of(dtype, k, rows, withIds, List.of());
         // The block mirrors a file's layout minus the header, so columns keep the file's 64-byte alignment.
         long skip = layout.headerLength();
-        OffHeapMemory memory = OffHeapMemory.allocate(layout.fileLength() - skip);
+        OffHeapMemory memory = ChronicleMemory.allocate(layout.fileLength() - skip);
         MemorySegment p = memory.segment(layout.column(P).offset() - skip, layout.column(P).length());
         MemorySegment q = memory.segment(layout.column(Q).offset() - skip, layout.column(Q).length());
         MemorySegment ids = withIds

@@ -1,6 +1,7 @@
 package io.kldiv.store;
 
 import io.kldiv.io.InputFiles;
+import io.kldiv.io.ChronicleMemory;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -38,7 +39,7 @@ public final class TableFile {
      */
     public static PairTable open(Path file, boolean verifyColumnChecksums) throws IOException {
         TableHeader header = header(file);
-        OffHeapMemory memory = OffHeapMemory.mapReadOnly(file, header.fileLength());
+        OffHeapMemory memory = ChronicleMemory.mapReadOnly(file, header.fileLength());
         try {
             Map<String, MemorySegment> columns = new LinkedHashMap<>();
             for (ColumnEntry column : header.columns()) {

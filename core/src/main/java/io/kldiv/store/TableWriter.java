@@ -1,6 +1,7 @@
 package io.kldiv.store;
 
 import io.kldiv.Dtype;
+import io.kldiv.io.ChronicleMemory;
 import io.kldiv.io.MappedOutput;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -52,7 +53,7 @@ public final class TableWriter implements AutoCloseable {
     public static TableWriter create(Path destination, Dtype dtype, int k, long rows, boolean withIds,
             List<String> resultColumns) throws IOException {
         TableLayout layout = TableLayout.of(dtype, k, rows, withIds, resultColumns);
-        return new TableWriter(layout, MappedOutput.create(destination, layout.fileLength()));
+        return new TableWriter(layout, MappedOutput.create(destination, layout.fileLength(), ChronicleMemory::mapReadWrite));
     }
 
     private MemorySegment view(String column) {

@@ -82,6 +82,17 @@ public final class BatchScorer {
      *                             found before the job stopped
      */
     public BatchResult score(PairRows in, ScoreOptions options) {
+        return score(RowSource.inPlace(in), options);
+    }
+
+    /**
+     * Scores all rows of a source whose chunks may be decoded on the way ({@link RowSource}); chunk boundaries,
+     * results and the summary are those of the same rows given in place.
+     *
+     * @throws InvalidRowException under policy {@code error}: the invalid row with the lowest index among those
+     *                             found before the job stopped, as a row index of the source
+     */
+    public BatchResult score(RowSource in, ScoreOptions options) {
         int measures = options.measures().size();
         long rows = in.rows();
         long rowsPerChunk = Math.max(1, chunkBytes / (2L * in.k() * in.dtype().bytes()));
@@ -116,27 +127,40 @@ public final class BatchScorer {
         return new ResultColumns(columns, arena.allocate(Math.max(1, rows), 64));
     }
 
-    private void runChunks(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally[] tallies, long rowsPerChunk,
+    private void runChunks(RowSource in, ScoreOptions options, ResultColumns out, ChunkTally[] tallies, long rowsPerChunk,
             int workers) {
         AtomicLong nextChunk = new AtomicLong();
         AtomicLong rowsDone = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
-            RankAgreement ranks = new RankAgreement(in, topK);
-            long c;
-            while (failure.get() == null && (c = nextChunk.getAndIncrement()) < tallies.length) {
-                long from = c * rowsPerChunk;
-                long to = Math.min(in.rows(), from + rowsPerChunk);
-                try {
-                    kernel.score(in, options, from, to, out);
-                } catch (RuntimeException e) {
-                    failure.accumulateAndGet(e, BatchScorer::earlier);
-                    return;
+            try (RowSource.Reader reader = in.reader(rowsPerChunk)) {
+                PairRows rows = reader.rows();
+                RankAgreement ranks = new RankAgreement(rows, topK);
+                long c;
+                while (failure.get() == null && (c = nextChunk.getAndIncrement()) < tallies.length) {
+                    long from = c * rowsPerChunk;
+                    long to = Math.min(in.rows(), from + rowsPerChunk);
+                    // The chunk's rows sit at [first, first + n) of the reader's rows; results go to the same indices of
+                    // a view of the result columns shifted to match.
+                    long first = from;
+                    ResultColumns view = out;
+                    try {
+                        first = reader.load(from, to);
+                        view = out.startingAt(from - first);
+                        kernel.score(rows, options, first, first + (to - from), view);
+                    } catch (InvalidRowException e) {
+                        InvalidRowException located = first == from ? e : e.at(e.file(), e.row() - first + from);
+                        failure.accumulateAndGet(located, BatchScorer::earlier);
+                        return;
+                    } catch (RuntimeException e) {
+                        failure.accumulateAndGet(e, BatchScorer::earlier);
+                        return;
+                    }
+                    ChunkTally tally = new ChunkTally(options.measures().size());
+                    tally.add(view, first, first + (to - from), ranks);
+                    tallies[(int) c] = tally;
+                    progress.rowsDone(rowsDone.addAndGet(to - from), in.rows());
                 }
-                ChunkTally tally = new ChunkTally(options.measures().size());
-                tally.add(out, from, to, ranks);
-                tallies[(int) c] = tally;
-                progress.rowsDone(rowsDone.addAndGet(to - from), in.rows());
             }
         };
         if (workers == 1) {
@@ -188,7 +212,7 @@ public final class BatchScorer {
         return a instanceof InvalidRowException ? b : a;
     }
 
-    private BatchSummary summarize(PairRows in, ScoreOptions options, ResultColumns out, ChunkTally total, int workers,
+    private BatchSummary summarize(RowSource in, ScoreOptions options, ResultColumns out, ChunkTally total, int workers,
             double seconds, double warmupSeconds) {
         TallySummary.Job job = new TallySummary.Job(in.rows(), in.k(), in.dtype(), workers, kernel.name(), seconds,
                 warmupSeconds, in.bytesScanned());

@@ -28,6 +28,17 @@ public record ResultColumns(List<MemorySegment> columns, MemorySegment status) {
         return new ResultColumns(List.of(c), MemorySegment.ofArray(new byte[rows]));
     }
 
+    /**
+     * The same columns seen from row {@code first} on: row r of the view is row {@code first + r} here. A chunk
+     * whose rows were decoded into a buffer of their own, as rows 0, 1, …, writes its results through such a view.
+     */
+    public ResultColumns startingAt(long first) {
+        if (first == 0) {
+            return this;
+        }
+        return new ResultColumns(columns.stream().map(c -> c.asSlice(first * Double.BYTES)).toList(), status.asSlice(first));
+    }
+
     public void set(int measure, long row, double value) {
         columns.get(measure).setAtIndex(DOUBLE, row, value);
     }

@@ -216,6 +216,84 @@ class BatchScorerTest {
         }
     }
 
+    /**
+     * A source whose workers copy each chunk into scratch rows of their own, as a decoding source does: from the
+     * second scratch row on (from the first for chunk 0, as a chunk's rows may not start after its source index), so
+     * that most chunks' first rows sit at neither 0 nor their source index.
+     */
+    private RowSource copiedChunks() {
+        PairRows in = input();
+        return new RowSource() {
+            @Override
+            public long rows() {
+                return in.rows();
+            }
+
+            @Override
+            public int k() {
+                return in.k();
+            }
+
+            @Override
+            public Dtype dtype() {
+                return in.dtype();
+            }
+
+            @Override
+            public long bytesScanned() {
+                return in.bytesScanned();
+            }
+
+            @Override
+            public Reader reader(long maxRows) {
+                PairRows scratch = PairRows.contiguous(MemorySegment.ofArray(new double[(int) (maxRows + 1) * K]),
+                        MemorySegment.ofArray(new double[(int) (maxRows + 1) * K]), Dtype.FLOAT64, K, maxRows + 1);
+                return new Reader() {
+                    @Override
+                    public PairRows rows() {
+                        return scratch;
+                    }
+
+                    @Override
+                    public long load(long from, long to) {
+                        long first = Math.min(1, from);
+                        long bytes = (to - from) * K * Double.BYTES;
+                        scratch.p().asSlice(scratch.rowOffset(first), bytes).copyFrom(in.p().asSlice(in.rowOffset(from), bytes));
+                        scratch.q().asSlice(scratch.rowOffset(first), bytes).copyFrom(in.q().asSlice(in.rowOffset(from), bytes));
+                        return first;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void chunksDecodedIntoScratchScoreAsTheRowsInPlace(int threads) {
+        BatchScorer scorer = new BatchScorer(Kernels.scalar(), threads, 3, ProgressListener.NONE, SMALL_CHUNK, NEVER);
+        try (BatchResult inPlace = scorer.score(input(), OPTIONS); BatchResult copied = scorer.score(copiedChunks(), OPTIONS)) {
+            assertIdentical(inPlace, copied);
+            assertEquals(top1Rate(), copied.summary().top1().rate(), 1e-15);
+        }
+    }
+
+    @Test
+    void anInvalidRowOfADecodedChunkIsReportedAtItsSourceIndex() {
+        p[1234][5] = Double.NaN;
+        BatchScorer scorer = new BatchScorer(Kernels.scalar(), 2, 0, ProgressListener.NONE, SMALL_CHUNK, NEVER);
+        var e = assertThrows(InvalidRowException.class, () -> scorer.score(copiedChunks(), OPTIONS));
+        assertEquals(1234, e.row());
+        assertEquals(5, e.category());
+        try (BatchResult result = scorer.score(copiedChunks(), OPTIONS.withOnInvalid(InvalidPolicy.NAN))) {
+            assertTrue(Double.isNaN(result.columns().get(0, 1234)));
+            assertTrue(Double.isFinite(result.columns().get(0, 1233)) && Double.isFinite(result.columns().get(0, 1235)));
+        }
+    }
+
     @Test
     void progressReachesTheTotal() {
         AtomicLong last = new AtomicLong();

@@ -26,8 +26,10 @@ public final class KldFile implements AutoCloseable {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
 
+    private final Path path;
     private final int nCtx;
     private final int vocab;
+    private final int nChunk;
     private final long rowsPerChunk;
     private final long rowBytes;
     private final long rowsAt;
@@ -35,10 +37,12 @@ public final class KldFile implements AutoCloseable {
     private final OffHeapMemory memory;
     private final MemorySegment file;
 
-    private KldFile(int nCtx, int vocab, long rowsPerChunk, long rowBytes, long rowsAt, long rows,
+    private KldFile(Path path, int nCtx, int vocab, int nChunk, long rowsPerChunk, long rowBytes, long rowsAt, long rows,
             OffHeapMemory memory) {
+        this.path = path;
         this.nCtx = nCtx;
         this.vocab = vocab;
+        this.nChunk = nChunk;
         this.rowsPerChunk = rowsPerChunk;
         this.rowBytes = rowBytes;
         this.rowsAt = rowsAt;
@@ -78,8 +82,33 @@ public final class KldFile implements AutoCloseable {
                     + size + " bytes, the header (n_ctx " + nCtx + ", n_vocab " + vocab + ", n_chunk " + nChunk
                     + ") says " + expected);
         }
-        return new KldFile(nCtx, vocab, rowsPerChunk, rowBytes, HEADER_BYTES + tokensBytes, rows,
+        return new KldFile(path, nCtx, vocab, nChunk, rowsPerChunk, rowBytes, HEADER_BYTES + tokensBytes, rows,
                 OffHeapMemory.mapReadOnly(path, size));
+    }
+
+    /** The file, as opened: for messages. */
+    public Path path() {
+        return path;
+    }
+
+    /** The context length the file was written with (the header's n_ctx). */
+    public int nCtx() {
+        return nCtx;
+    }
+
+    /** The number of chunks of n_ctx tokens (the header's n_chunk). */
+    public int nChunk() {
+        return nChunk;
+    }
+
+    /** The evaluated text's tokens: n_ctx·n_chunk int32 values, little-endian, read-only. */
+    public MemorySegment tokens() {
+        return file.asSlice(HEADER_BYTES, (long) nCtx * nChunk * Integer.BYTES);
+    }
+
+    /** Bytes of the file's rows: what one pass over all rows reads. */
+    public long rowBytes() {
+        return rows * rowBytes;
     }
 
     /** Scored tokens: one row each. */
@@ -106,6 +135,29 @@ public final class KldFile implements AutoCloseable {
         float scale = file.get(FLOAT, at);
         float minLogProb = file.get(FLOAT, at + 4);
         return scale * q + minLogProb;
+    }
+
+    /**
+     * Writes row {@code row}'s {@code vocab()} log-probabilities, each the float32 scale·q + min_log_prob of
+     * {@link #logProb} widened exactly, to the float64 elements of {@code dst} from index {@code at} on, and
+     * returns the index of the first largest of them.
+     */
+    public int decode(long row, MemorySegment dst, long at) {
+        long rowAt = rowsAt + row * rowBytes;
+        float scale = file.get(FLOAT, rowAt);
+        float minLogProb = file.get(FLOAT, rowAt + 4);
+        MemorySegment values = file.asSlice(rowAt + 8, (long) vocab * Short.BYTES);
+        int top = 0;
+        float topValue = Float.NaN;
+        for (int i = 0; i < vocab; i++) {
+            float v = scale * Short.toUnsignedInt(values.getAtIndex(SHORT, i)) + minLogProb;
+            dst.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, at + i, v);
+            if (i == 0 || v > topValue) {
+                top = i;
+                topValue = v;
+            }
+        }
+        return top;
     }
 
     /** The row's {@code vocab()} log-probabilities into {@code dst}. */

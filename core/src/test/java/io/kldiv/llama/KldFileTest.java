@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A base file written here from known logits with the format's own quantization (re-implemented from
- * perplexity.cpp's description, not from KldFile), read back row by row.
+ * A base file written here from known logits with the format's own quantization ({@link HandMadeKld}, not from
+ * KldFile), read back row by row.
  */
 class KldFileTest {
     private static final int N_CTX = 6;  // rows per chunk: 6 − 1 − 3 = 2
@@ -34,47 +35,8 @@ class KldFileTest {
     @TempDir
     Path dir;
 
-    /** What the writer stores for one row: {scale, minLogProb} and the quantized values. */
-    private record Quantized(float scale, float minLogProb, int[] q) {
-    }
-
-    private static Quantized quantize(float[] logits) {
-        float max = logits[0];
-        float min = logits[0];
-        for (float l : logits) {
-            max = Math.max(max, l);
-            min = Math.min(min, l);
-        }
-        min = Math.max(min, max - 16);
-        double sumExp = 0;
-        for (float l : logits) {
-            sumExp += (float) Math.exp(l - max);
-        }
-        float logSumExp = (float) Math.log(sumExp);
-        float minLogProb = min - max - logSumExp;
-        float scale = (max - min) / 65535f;
-        int[] q = new int[logits.length];
-        for (int i = 0; i < logits.length && scale != 0; i++) {
-            q[i] = logits[i] > min ? Math.round((logits[i] - min) / scale) : 0;
-        }
-        return new Quantized(scale, minLogProb, q);
-    }
-
     private Path writeBaseFile() throws IOException {
-        int nv = 2 * ((VOCAB + 1) / 2) + 4;
-        ByteBuffer b = ByteBuffer.allocate(20 + TOKENS.length * 4 + LOGITS.length * nv * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("_logits_".getBytes(StandardCharsets.US_ASCII)).putInt(N_CTX).putInt(VOCAB).putInt(N_CHUNK);
-        for (int t : TOKENS) {
-            b.putInt(t);
-        }
-        for (float[] row : LOGITS) {
-            Quantized z = quantize(row);
-            b.putFloat(z.scale()).putFloat(z.minLogProb());
-            for (int i = 0; i < nv - 4; i++) {
-                b.putShort((short) (i < VOCAB ? z.q()[i] : 0));
-            }
-        }
-        return Files.write(dir.resolve("base.kld"), b.array());
+        return HandMadeKld.write(dir.resolve("base.kld"), N_CTX, VOCAB, N_CHUNK, TOKENS, LOGITS);
     }
 
     @Test
@@ -88,7 +50,7 @@ class KldFileTest {
             double[] row = new double[VOCAB];
             for (int r = 0; r < LOGITS.length; r++) {
                 kld.logProbs(r, row);
-                Quantized z = quantize(LOGITS[r]);
+                HandMadeKld.Quantized z = HandMadeKld.quantize(LOGITS[r]);
                 double max = Double.NEGATIVE_INFINITY;
                 for (float l : LOGITS[r]) {
                     max = Math.max(max, l);
@@ -107,6 +69,25 @@ class KldFileTest {
                     } else {
                         assertEquals(max - 16 - lse, row[i], 1e-5, "clamped value");
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void decodeWritesTheRowWidenedAndFindsItsFirstLargestValue() throws IOException {
+        try (KldFile kld = KldFile.open(writeBaseFile())) {
+            assertEquals(N_CTX, kld.nCtx());
+            assertEquals(N_CHUNK, kld.nChunk());
+            assertArrayEquals(TOKENS, kld.tokens().toArray(ValueLayout.JAVA_INT));
+            double[] out = new double[VOCAB + 2];
+            // Category of the largest logit; row 1's are all equal (first one), row 3 has a tie at 1 and 2.
+            int[] top = {0, 0, 0, 1};
+            for (int r = 0; r < LOGITS.length; r++) {
+                assertEquals(top[r], kld.decode(r, MemorySegment.ofArray(out), 1), "row " + r);
+                HandMadeKld.Quantized z = HandMadeKld.quantize(LOGITS[r]);
+                for (int i = 0; i < VOCAB; i++) {
+                    assertEquals(z.logProb(i), out[1 + i], "row " + r + " value " + i);
                 }
             }
         }

@@ -20,6 +20,8 @@ import java.nio.file.StandardOpenOption;
  * ln p = scale·q + min_log_prob. Values at or below max − 16 are stored as q = 0 (clamped).
  */
 public final class KldFile implements AutoCloseable {
+    /** What llama.cpp's documentation calls these files; the format itself is recognized by its magic. */
+    public static final String EXTENSION = ".kld";
     private static final byte[] MAGIC = "_logits_".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = 20;
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -49,6 +51,26 @@ public final class KldFile implements AutoCloseable {
         this.rows = rows;
         this.memory = memory;
         this.file = memory.segment(0, memory.length());
+    }
+
+    /**
+     * True when {@code path} names a base file by its extension ({@value #EXTENSION}, any case) or starts with
+     * the magic {@code _logits_}: the file is then read as one, and fails as one if it is damaged. False for a
+     * file that cannot be read (opening it as whatever it is reports why).
+     */
+    public static boolean recognizes(Path path) {
+        if (path.toString().toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION)) {
+            return true;
+        }
+        ByteBuffer start = ByteBuffer.allocate(MAGIC.length);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            while (start.hasRemaining() && channel.read(start) >= 0) {
+                // read until full or end of file
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return !start.hasRemaining() && start.flip().equals(ByteBuffer.wrap(MAGIC));
     }
 
     /** @throws KldFormatException if the file is not a base file or its size does not match its header */
@@ -158,6 +180,11 @@ public final class KldFile implements AutoCloseable {
             }
         }
         return top;
+    }
+
+    /** The value a row stores for every category at or below its max − 16 (and for its minimum): its min_log_prob. */
+    public float minLogProb(long row) {
+        return file.get(FLOAT, rowsAt + row * rowBytes + 4);
     }
 
     /** The row's {@code vocab()} log-probabilities into {@code dst}. */

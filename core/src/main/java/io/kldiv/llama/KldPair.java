@@ -221,19 +221,31 @@ public final class KldPair implements RowSource, AutoCloseable {
         // ln Σ exp(v) = max + ln(1 + Σ_others exp(v − max)): log1p keeps a near-certain row's tiny logsumexp exact,
         // and the sum of up to 256k terms is compensated (Neumaier; the terms are ≥ 0), so the logsumexp subtracted
         // is right to about 1e-16 whatever K, not 1e-12.
+        // Every clamped value is min_log_prob, usually most of the row: their terms are one exp times their count.
         double max = dst.getAtIndex(DOUBLE, at + top);
+        double clampedValue = file.minLogProb(row);
+        long clamped = 0;
         double others = 0;
         double compensation = 0;
         int k = file.vocab();
         for (int i = 0; i < k; i++) {
-            if (i != top) {
-                double x = Math.exp(dst.getAtIndex(DOUBLE, at + i) - max);
+            double v = dst.getAtIndex(DOUBLE, at + i);
+            if (v == clampedValue) {
+                clamped++;
+            } else if (i != top) {
+                double x = Math.exp(v - max);
                 double t = others + x;
                 compensation += others >= x ? (others - t) + x : (x - t) + others;
                 others = t;
             }
         }
-        double logSumExp = max + Math.log1p(others + compensation);
+        if (max == clampedValue) {
+            clamped--; // a row of equal values: the top is one of them and adds 1, outside the sum
+        }
+        double x = clamped * Math.exp(clampedValue - max);
+        double t = others + x;
+        compensation += others >= x ? (others - t) + x : (x - t) + others;
+        double logSumExp = max + Math.log1p(t + compensation);
         if (logSumExp >= lowest && logSumExp <= highest) {
             for (int i = 0; i < k; i++) {
                 dst.setAtIndex(DOUBLE, at + i, dst.getAtIndex(DOUBLE, at + i) - logSumExp);

@@ -89,8 +89,20 @@ class KldFileTest {
                 for (int i = 0; i < VOCAB; i++) {
                     assertEquals(z.logProb(i), out[1 + i], "row " + r + " value " + i);
                 }
+                assertEquals(z.minLogProb(), kld.minLogProb(r));
             }
         }
+    }
+
+    @Test
+    void baseFilesAreRecognizedByExtensionOrMagic() throws IOException {
+        Path file = writeBaseFile();
+        Path renamed = Files.copy(file, dir.resolve("fp16.bin"));
+        assertTrue(KldFile.recognizes(file) && KldFile.recognizes(renamed));
+        assertTrue(KldFile.recognizes(dir.resolve("missing.KLD")), "by name alone: opening it says what is wrong");
+        assertFalse(KldFile.recognizes(dir.resolve("missing.npy")));
+        assertFalse(KldFile.recognizes(Files.write(dir.resolve("short.bin"), new byte[] {'_', 'l', 'o'})));
+        assertFalse(KldFile.recognizes(Files.write(dir.resolve("p.npy"), "\u0093NUMPY...".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
     }
 
     private String rejected(byte[] content) throws IOException {

@@ -9,6 +9,7 @@ import io.kldiv.batch.BatchSummary;
 import io.kldiv.io.AtomicOutput;
 import io.kldiv.kernel.Kernel;
 import io.kldiv.kernel.Kernels;
+import io.kldiv.llama.TokenStatistics;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -79,6 +80,10 @@ final class ScoreCommand implements Subcommand {
     @Override
     public Integer call() throws Exception {
         ScoreOptions options = scoring.toScoreOptions();
+        double sumTolerance = options.sumTolerance();
+        if (source.npy != null && KldScoring.isPair(source.npy.p, source.npy.q)) {
+            options = KldScoring.options(options);
+        }
         int workers = threads.count();
         if (topK < 0) {
             throw new UsageException("--top-k must be >= 0, got " + topK);
@@ -92,7 +97,7 @@ final class ScoreCommand implements Subcommand {
                 .output("--out", out).output("--summary-json", summaryJson)
                 .check();
         try (ScoreInput input = source.store != null ? ScoreInput.store(source.store, !trustChecksums)
-                : ScoreInput.pair(source.npy.p, source.npy.q);
+                : ScoreInput.pair(source.npy.p, source.npy.q, sumTolerance);
              ProgressBar progress = ProgressBar.onStderr("scoring")) {
             BatchResult result;
             double startup = JobClock.seconds();
@@ -105,8 +110,12 @@ final class ScoreCommand implements Subcommand {
             try (result) {
                 progress.close();
                 BatchSummary summary = result.summary();
-                publish(result, summary, options, startup);
+                TokenStatistics tokens = input.tokenStatistics(result, options);
+                publish(result, summary, tokens, options, startup);
                 SummaryReport.print(stdout, "kldiv score", summary, options.base(), new JobTimes(startup, JobClock.seconds()));
+                if (tokens != null) {
+                    TokenReport.print(stdout, tokens, options.base());
+                }
             }
         }
         stdout.flush();
@@ -117,7 +126,8 @@ final class ScoreCommand implements Subcommand {
      * The JSON's temporary file is created first and renamed into place last, so a failure anywhere leaves no
      * output; its content is written after the results, so its wall time includes writing them.
      */
-    private void publish(BatchResult result, BatchSummary summary, ScoreOptions options, double startup) throws Exception {
+    private void publish(BatchResult result, BatchSummary summary, TokenStatistics tokens, ScoreOptions options, double startup)
+            throws Exception {
         try (AtomicOutput json = summaryJson == null ? null : AtomicOutput.create(summaryJson)) {
             if (out != null) {
                 boolean skip = options.onInvalid() == InvalidPolicy.SKIP;
@@ -126,7 +136,7 @@ final class ScoreCommand implements Subcommand {
             }
             if (json != null) {
                 try (OutputStream os = Files.newOutputStream(json.tempFile())) {
-                    SummaryJson.write(os, summary, options, new JobTimes(startup, JobClock.seconds()));
+                    SummaryJson.write(os, summary, tokens, options, new JobTimes(startup, JobClock.seconds()));
                 }
                 json.commit();
             }

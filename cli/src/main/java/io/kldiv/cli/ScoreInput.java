@@ -1,7 +1,14 @@
 package io.kldiv.cli;
 
 import io.kldiv.InvalidRowException;
+import io.kldiv.Measure;
+import io.kldiv.ScoreOptions;
+import io.kldiv.batch.BatchResult;
+import io.kldiv.batch.RowSource;
 import io.kldiv.kernel.PairRows;
+import io.kldiv.llama.KldFile;
+import io.kldiv.llama.KldPair;
+import io.kldiv.llama.TokenStatistics;
 import io.kldiv.npy.NpyPair;
 import io.kldiv.safetensors.SafetensorsPair;
 import io.kldiv.safetensors.TensorRef;
@@ -11,38 +18,63 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * What {@code score} reads: a store file, or two .npy files or safetensors tensors mapped in place. Knows which file an invalid row's
- * side came from, so errors name it.
+ * What {@code score} reads: a store file, two .npy files or safetensors tensors mapped in place, or two llama.cpp
+ * KL-divergence base files decoded chunk by chunk. Knows which file an invalid row's side came from, so errors
+ * name it.
  */
 final class ScoreInput implements AutoCloseable {
-    private final PairTable table;
+    private final RowSource rows;
+    private final AutoCloseable owner;
+    private final KldPair kld;
     private final String pSource;
     private final String qSource;
 
-    private ScoreInput(PairTable table, String pSource, String qSource) {
-        this.table = table;
+    private ScoreInput(RowSource rows, AutoCloseable owner, KldPair kld, String pSource, String qSource) {
+        this.rows = rows;
+        this.owner = owner;
+        this.kld = kld;
         this.pSource = pSource;
         this.qSource = qSource;
     }
 
-    static ScoreInput store(Path file, boolean verifyColumns) throws IOException {
-        return new ScoreInput(TableFile.open(file, verifyColumns), file.toString(), file.toString());
+    private static ScoreInput of(PairTable table, String pSource, String qSource) {
+        return new ScoreInput(RowSource.inPlace(PairRows.contiguous(table.p(), table.q(), table.dtype(), table.k(),
+                table.rows())), table, null, pSource, qSource);
     }
 
-    /** Two .npy files, or two safetensors tensors when the arguments name {@code FILE.safetensors[:TENSOR]}. */
-    static ScoreInput pair(Path pArg, Path qArg) throws IOException {
+    static ScoreInput store(Path file, boolean verifyColumns) throws IOException {
+        return of(TableFile.open(file, verifyColumns), file.toString(), file.toString());
+    }
+
+    /**
+     * Two .npy files, two safetensors tensors when the arguments name {@code FILE.safetensors[:TENSOR]}, or two
+     * llama.cpp base files when either is one ({@link KldFile#recognizes}).
+     *
+     * @param sumTolerance for base files, the slack of the band a stored row's logsumexp must lie in
+     *                     ({@link KldPair}); NaN for the default
+     */
+    static ScoreInput pair(Path pArg, Path qArg, double sumTolerance) throws IOException {
         String p = pArg.toString();
         String q = qArg.toString();
+        if (KldScoring.isPair(pArg, qArg)) {
+            KldPair pair = KldPair.open(pArg, qArg, sumTolerance);
+            return new ScoreInput(pair, pair, pair, p, q);
+        }
         if (TensorRef.matches(p) || TensorRef.matches(q)) {
             TensorRef pRef = TensorRef.parse(p);
             TensorRef qRef = TensorRef.parse(q);
-            return new ScoreInput(SafetensorsPair.open(pRef, qRef), pRef.file().toString(), qRef.file().toString());
+            return of(SafetensorsPair.open(pRef, qRef), pRef.file().toString(), qRef.file().toString());
         }
-        return new ScoreInput(NpyPair.open(pArg, qArg), p, q);
+        return of(NpyPair.open(pArg, qArg), p, q);
     }
 
-    PairRows rows() {
-        return PairRows.contiguous(table.p(), table.q(), table.dtype(), table.k(), table.rows());
+    RowSource rows() {
+        return rows;
+    }
+
+    /** llama.cpp's token statistics of a scored pair of base files; null for any other input. */
+    TokenStatistics tokenStatistics(BatchResult result, ScoreOptions options) {
+        return kld == null ? null : kld.tokenStatistics(result.columns(), options.measures().indexOf(Measure.KL));
     }
 
     /** The error located in the file its side came from. */
@@ -51,7 +83,7 @@ final class ScoreInput implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        table.close();
+    public void close() throws Exception {
+        owner.close();
     }
 }

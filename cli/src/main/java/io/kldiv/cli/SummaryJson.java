@@ -9,6 +9,7 @@ import io.kldiv.batch.Agreement;
 import io.kldiv.batch.BatchSummary;
 import io.kldiv.batch.MeasureSummary;
 import io.kldiv.batch.Percentile;
+import io.kldiv.llama.TokenStatistics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -22,6 +23,12 @@ final class SummaryJson {
     }
 
     static void write(OutputStream out, BatchSummary s, ScoreOptions options, JobTimes times) throws IOException {
+        write(out, s, null, options, times);
+    }
+
+    /** With llama.cpp's token statistics of a pair of base files as a "tokens" object, when there are any. */
+    static void write(OutputStream out, BatchSummary s, TokenStatistics tokens, ScoreOptions options, JobTimes times)
+            throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -65,6 +72,9 @@ final class SummaryJson {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            if (tokens != null) {
+                TokenReport.json(g, tokens);
+            }
             g.writeEndObject();
         }
     }
@@ -77,7 +87,7 @@ final class SummaryJson {
         g.writeEndObject();
     }
 
-    private static void number(JsonGenerator g, String name, double v) throws IOException {
+    static void number(JsonGenerator g, String name, double v) throws IOException {
         if (Double.isNaN(v)) {
             g.writeStringField(name, "nan");
         } else if (Double.isInfinite(v)) {

@@ -79,6 +79,19 @@ class HostileFilesTest {
     }
 
     @Test
+    void fifoNamedAsAnotherFormatIsRefusedWithoutBlocking() throws Exception {
+        for (String name : List.of("fifo.kld", "fifo.safetensors", "fifo.bin")) {
+            Path fifo = dir.resolve(name);
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+            assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+            // Told apart by name (.kld, .safetensors) or looked into for a magic (the rest): neither may open it.
+            String line = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> fails(1, "score", "--p", fifo.toString(), "--q", qFile.toString()));
+            assertTrue(line.contains(fifo + ": is a named pipe (FIFO), not a regular file"), line);
+        }
+    }
+
+    @Test
     void directoryAsInputIsRefused() throws IOException {
         Path sub = Files.createDirectory(dir.resolve("sub.npy"));
         assertTrue(fails(1, "score", "--p", sub.toString(), "--q", qFile.toString()).contains("is a directory"));

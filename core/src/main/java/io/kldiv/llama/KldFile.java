@@ -1,5 +1,7 @@
 package io.kldiv.llama;
 
+import io.kldiv.io.FileKind;
+import io.kldiv.io.InputFiles;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -63,9 +65,14 @@ public final class KldFile implements AutoCloseable {
             return true;
         }
         ByteBuffer start = ByteBuffer.allocate(MAGIC.length);
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            while (start.hasRemaining() && channel.read(start) >= 0) {
-                // read until full or end of file
+        try {
+            if (FileKind.of(path) != FileKind.REGULAR_FILE) {
+                return false; // opening a FIFO would block until a writer comes
+            }
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                while (start.hasRemaining() && channel.read(start) >= 0) {
+                    // read until full or end of file
+                }
             }
         } catch (IOException | RuntimeException e) {
             return false;
@@ -77,7 +84,7 @@ public final class KldFile implements AutoCloseable {
     public static KldFile open(Path path) throws IOException {
         long size;
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel channel = InputFiles.openRegular(path)) {
             size = channel.size();
             while (header.hasRemaining() && channel.read(header, header.position()) >= 0) {
                 // read until full or end of file

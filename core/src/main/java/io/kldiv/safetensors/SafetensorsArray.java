@@ -1,13 +1,13 @@
 package io.kldiv.safetensors;
 
 import io.kldiv.Dtype;
+import io.kldiv.io.InputFiles;
 import io.kldiv.io.MappedMatrix;
 import io.kldiv.io.OffHeapMemory;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,7 +50,7 @@ public final class SafetensorsArray implements MappedMatrix {
      */
     public static SafetensorsArray open(Path file, String tensorName) throws IOException {
         SafetensorsHeader header;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = InputFiles.openRegular(file)) {
             header = SafetensorsHeader.read(file, channel);
         }
         SafetensorsTensor t = choose(file, header.tensors(), tensorName);

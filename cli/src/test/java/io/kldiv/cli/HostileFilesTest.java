@@ -198,6 +198,18 @@ class HostileFilesTest {
             line = fails(1, "import", "--p", pFile.toString(), "--q", array.toString(), "--out", dir.resolve("t.kls").toString());
             assertTrue(line.startsWith("kldiv: " + array + ": "), line);
         }
+        // Damaged safetensors files name their tensor: without a name, one whose name was damaged would be the file's
+        // only 2-D tensor, and valid.
+        Path good = corpus.resolve("good.safetensors");
+        String header = "{\"logits\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,24]}}";
+        Files.write(good, java.nio.ByteBuffer.allocate(8 + header.length() + 24).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).array());
+        List<Path> tensors = FuzzCorpus.copy("safetensors", corpus);
+        assertFalse(tensors.isEmpty());
+        for (Path tensor : tensors) {
+            String line = fails(1, "score", "--p", tensor + ":logits", "--q", good + ":logits");
+            assertTrue(line.startsWith("kldiv: " + tensor + ": "), line);
+        }
         assertEquals(List.of("corpus", "p.npy", "q.npy"), namesInDir(), "no output, no temp file");
     }
 }

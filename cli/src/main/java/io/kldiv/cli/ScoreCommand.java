@@ -19,7 +19,8 @@ final class ScoreCommand implements Subcommand {
     static final Option STORE = Option.valued("--store", "T.kls", "A store file made by 'kldiv import'.");
     static final Option P = Option.valued("--p", "P", "p rows: a 2-D .npy file (float32/float64/float16/ml_dtypes "
             + "bfloat16), or FILE.safetensors[:TENSOR] (2-D, or 3-D [batch, seq, vocab] scored as rows of the last axis; "
-            + "F32/F64/F16/BF16).");
+            + "F32/F64/F16/BF16), or a llama.cpp --kl-divergence-base file (.kld): then also prints llama.cpp's token "
+            + "statistics.");
     static final Option Q = Option.valued("--q", "Q", "q rows: same kind, shape and dtype as p.");
     static final Option OUT = Option.valued("--out", "OUT.npy|OUT.csv",
             "Per-row results, float64: .npy of shape [N] (one measure) or [N, M], or .csv with a header.");

@@ -33,7 +33,7 @@ final class InfoCommand implements Subcommand {
         KernelChoice kernel = Kernels.best();
         out.println("kernel:     " + kernel.kernel().name());
         out.println("why:        " + kernel.reason());
-        if (Kernels.forOneJob(0).kernel() != kernel.kernel()) {
+        if (kernel.kernel().slowToCompile()) {
             out.printf(Locale.ROOT, "small jobs: scalar below %,d element pairs (rows x K) per job, %,d per processor: "
                     + "it is compiled sooner%n", Kernels.vectorMinPairs(), Kernels.VECTOR_MIN_PAIRS_PER_PROCESSOR);
         }

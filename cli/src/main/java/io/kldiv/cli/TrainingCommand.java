@@ -55,15 +55,15 @@ final class TrainingCommand implements Subcommand {
 
     /** Runs {@code job} with the vector kernel forced, when there is one, as a job bigger than the training's gets it. */
     private static void onVectorKernel(Runnable job) {
-        if (Kernels.forOneJob(0).kernel() == Kernels.best().kernel()) {
-            job.run(); // no vector kernel here, or a mode forced by the user
+        if (!Kernels.best().kernel().slowToCompile() || System.getProperty(Kernels.MODE_PROPERTY) != null) {
+            job.run(); // no vector kernel here, or a mode chosen by the user
             return;
         }
         System.setProperty(Kernels.MODE_PROPERTY, "simd");
         try {
             job.run();
         } finally {
-            System.clearProperty(Kernels.MODE_PROPERTY); // forOneJob chose scalar: the mode was auto, i.e. unset or "auto"
+            System.clearProperty(Kernels.MODE_PROPERTY); // it was unset
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Chooses the kernel once per JVM: a provider's (SIMD) kernel when one is usable here, else the scalar one. The
@@ -48,7 +49,7 @@ public final class Kernels {
 
     /** The kernel for a process that scores one job of {@code pairs} element pairs: see {@link #VECTOR_MIN_PAIRS_PER_PROCESSOR}. */
     public static KernelChoice forOneJob(long pairs) {
-        return forOneJob(pairs, System.getProperty(MODE_PROPERTY, "auto"), best(), vectorMinPairs());
+        return forOneJob(pairs, System.getProperty(MODE_PROPERTY, "auto"), Kernels::best, vectorMinPairs());
     }
 
     /** The job size from which {@link #forOneJob(long)} chooses the vector kernel on this machine. */
@@ -56,15 +57,19 @@ public final class Kernels {
         return VECTOR_MIN_PAIRS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
     }
 
-    /** {@link #forOneJob(long)} for a mode, the JVM's choice in that mode and a threshold. */
-    static KernelChoice forOneJob(long pairs, String mode, KernelChoice best, long vectorMinPairs) {
+    /**
+     * {@link #forOneJob(long)} for a mode, the JVM's choice in that mode and a threshold. A small job in auto mode
+     * gets the scalar kernel without {@code best} being asked: finding and checking a vector kernel loads and
+     * initializes the Vector API, about 0.1 s that such a job would spend for nothing.
+     */
+    static KernelChoice forOneJob(long pairs, String mode, Supplier<KernelChoice> best, long vectorMinPairs) {
         boolean auto = "auto".equals(mode.trim().toLowerCase(Locale.ROOT));
-        if (!auto || pairs >= vectorMinPairs || best.kernel() instanceof ScalarKernel) {
-            return best;
+        if (!auto || pairs >= vectorMinPairs) {
+            return best.get();
         }
         return new KernelChoice(scalar(), String.format(Locale.ROOT,
-                "a job of %,d element pairs, below the %,d from which the %s kernel's compilation pays", pairs,
-                vectorMinPairs, best.kernel().name()));
+                "a job of %,d element pairs, below the %,d from which a vector kernel's compilation pays", pairs,
+                vectorMinPairs));
     }
 
     /** The scalar kernel, whatever the machine: the fallback, and a baseline for tests and benchmarks. */

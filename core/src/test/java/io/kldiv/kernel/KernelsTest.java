@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kldiv.ScoreOptions;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The dispatch rules, with stand-in providers. */
@@ -75,14 +76,17 @@ class KernelsTest {
     void aOneJobProcessScoresJobsBelowTheThresholdWithTheScalarKernelInAutoModeOnly() {
         KernelChoice vector = Kernels.choose("auto", List.of(new StandIn(null)));
         long threshold = 1000;
-        KernelChoice small = Kernels.forOneJob(threshold - 1, "auto", vector, threshold);
+        Supplier<KernelChoice> unasked = () -> {
+            throw new AssertionError("a small job in auto mode must not look for a vector kernel");
+        };
+        KernelChoice small = Kernels.forOneJob(threshold - 1, "auto", unasked, threshold);
         assertEquals("scalar", small.kernel().name());
         assertTrue(small.reason().contains("999 element pairs, below the 1,000"), small.reason());
-        assertSame(FAST, Kernels.forOneJob(threshold, "auto", vector, threshold).kernel());
+        assertSame(FAST, Kernels.forOneJob(threshold, "auto", () -> vector, threshold).kernel());
         KernelChoice forced = Kernels.choose("simd", List.of(new StandIn(null)));
-        assertSame(FAST, Kernels.forOneJob(1, "simd", forced, threshold).kernel());
-        KernelChoice fallback = Kernels.choose("auto", List.of(new StandIn("no C2")));
-        assertSame(fallback, Kernels.forOneJob(1, "auto", fallback, threshold));
+        assertSame(FAST, Kernels.forOneJob(1, "simd", () -> forced, threshold).kernel());
+        KernelChoice scalarForced = Kernels.choose("scalar", List.of(new StandIn(null)));
+        assertSame(scalarForced, Kernels.forOneJob(threshold, "scalar", () -> scalarForced, threshold));
         assertEquals(Kernels.VECTOR_MIN_PAIRS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors(),
                 Kernels.vectorMinPairs());
     }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * The training run of the JDK's ahead-of-time cache ({@code ./kldiv} runs it under {@code -XX:AOTCacheOutput}
  * after each build): the paths a real job takes, on small data, in one JVM, so the cache holds their classes,
  * linked, and their method profiles. {@code score} of two float32 .npy files to .npy and JSON (a small job: the
- * scalar kernel), then {@code demo} (logits, store memory) on the vector kernel that bigger jobs use, then
+ * scalar kernel), then {@code demo} (logits in off-heap columns) on the vector kernel that bigger jobs use, then
  * {@code info}. Hidden: it is the launcher's, not the user's.
  */
 final class TrainingCommand implements Subcommand {

@@ -45,8 +45,8 @@ final class HalfRows {
             int rows = (int) Math.min(rowsPerBlock, toRow - first);
             for (int r = 0; r < rows; r++) {
                 long offset = in.rowOffset(first + r);
-                HalfWidening.widen(in.p(), offset, in.dtype(), k, p, r * k);
-                HalfWidening.widen(in.q(), offset, in.dtype(), k, q, r * k);
+                HalfWidening.widenLoop(in.p(), offset, in.dtype(), k, p, r * k);
+                HalfWidening.widenLoop(in.q(), offset, in.dtype(), k, q, r * k);
             }
             try {
                 pass.score(0, rows, rowsFrom(out, first));

@@ -44,7 +44,7 @@ final class HalfWidening {
      * {@code dst} from index {@code at}: whole vectors, then the last few values one by one. One loop per type,
      * not one with a choice inside: a vector picked by a branch is boxed by C2.
      */
-    static void widen(MemorySegment values, long offset, Dtype dtype, int count, float[] dst, int at) {
+    static void widenLoop(MemorySegment values, long offset, Dtype dtype, int count, float[] dst, int at) {
         int i = 0;
         if (dtype == Dtype.BFLOAT16) {
             for (; i + STEP <= count; i += STEP) {

@@ -41,7 +41,7 @@ class HalfWideningTest {
             for (int first : new int[] {0, 3}) {
                 int count = PATTERNS - first - 2; // not a whole number of vectors
                 float[] widened = new float[count + 5];
-                HalfWidening.widen(segment, first * 2L, dtype, count, widened, 5);
+                HalfWidening.widenLoop(segment, first * 2L, dtype, count, widened, 5);
                 for (int i = 0; i < count; i++) {
                     int bits = first + i;
                     float want = expected(bits, dtype);

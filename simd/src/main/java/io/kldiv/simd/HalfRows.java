@@ -6,8 +6,6 @@ import io.kldiv.ScoreOptions;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.kernel.ResultColumns;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * bfloat16 and float16 columns, scored by the float32 passes: each block of rows is widened exactly into float32
@@ -49,19 +47,10 @@ final class HalfRows {
                 HalfWidening.widenLoop(in.q(), offset, in.dtype(), k, q, r * k);
             }
             try {
-                pass.score(0, rows, rowsFrom(out, first));
+                pass.score(0, rows, out.startingAt(first));
             } catch (InvalidRowException e) {
                 throw e.at(e.file(), e.row() + first);
             }
         }
-    }
-
-    /** {@code out} seen from row {@code first} on, so that the block's row 0 lands on the job's row {@code first}. */
-    private static ResultColumns rowsFrom(ResultColumns out, long first) {
-        List<MemorySegment> columns = new ArrayList<>(out.columns().size());
-        for (MemorySegment column : out.columns()) {
-            columns.add(column.asSlice(first * Double.BYTES));
-        }
-        return new ResultColumns(columns, out.status().asSlice(first));
     }
 }

@@ -39,9 +39,10 @@ final class AccuracyCheck {
         double tolerance = options.sumTolerance(in.dtype());
         double[] pValues = new double[in.k()];
         double[] qValues = new double[in.k()];
+        RowValues reader = new RowValues(in.dtype(), in.k());
         for (long r = 0; r < in.rows(); r = nextSample(r, step, in.rows())) {
-            RowValues.read(in.p(), in.dtype(), in.rowOffset(r), pValues);
-            RowValues.read(in.q(), in.dtype(), in.rowOffset(r), qValues);
+            reader.read(in.p(), in.rowOffset(r), pValues);
+            reader.read(in.q(), in.rowOffset(r), qValues);
             Distribution p = Reference.resolve(pValues, options.pForm(), tolerance, "p");
             Distribution q = Reference.resolve(qValues, options.qForm(), tolerance, "q");
             for (int m = 0; m < measures.size(); m++) {

@@ -26,9 +26,10 @@ final class ReferenceKernel implements Kernel {
         int n = (int) rows.rows();
         p = new double[n][rows.k()];
         q = new double[n][rows.k()];
+        RowValues reader = new RowValues(rows.dtype(), rows.k());
         for (int r = 0; r < n; r++) {
-            RowValues.read(rows.p(), rows.dtype(), rows.rowOffset(r), p[r]);
-            RowValues.read(rows.q(), rows.dtype(), rows.rowOffset(r), q[r]);
+            reader.read(rows.p(), rows.rowOffset(r), p[r]);
+            reader.read(rows.q(), rows.rowOffset(r), q[r]);
         }
     }
 

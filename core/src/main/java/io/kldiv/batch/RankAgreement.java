@@ -14,13 +14,17 @@ import java.util.Arrays;
  */
 public final class RankAgreement {
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
-    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     private final PairRows in;
     private final int topK;
     private final double[] values;
     private final int[] pTop;
     private final int[] qTop;
+    private final RowValues reader;
+    private final double[] pValues;
+    private final double[] qValues;
+    private final float[] pFloats;
+    private final float[] qFloats;
 
     /** @param topK the k of top-k overlap, or 0 for none */
     public RankAgreement(PairRows in, int topK) {
@@ -29,23 +33,34 @@ public final class RankAgreement {
         this.values = new double[Math.max(this.topK, 1)];
         this.pTop = new int[this.topK];
         this.qTop = new int[this.topK];
+        this.reader = new RowValues(in.dtype(), in.k());
+        this.pValues = new double[in.k()];
+        this.qValues = new double[in.k()];
+        boolean floats = in.dtype() == Dtype.FLOAT32;
+        this.pFloats = new float[floats ? in.k() : 0];
+        this.qFloats = new float[floats ? in.k() : 0];
     }
 
     /** True when p's and q's largest values sit at the same category. */
     public boolean argmaxAgrees(long row) {
         long offset = in.rowOffset(row);
-        return switch (in.dtype()) {
-            case FLOAT32 -> argmaxFloatsAgree(in.p(), in.q(), offset);
-            case FLOAT64 -> argmaxDouble(in.p(), offset) == argmaxDouble(in.q(), offset);
-            case BFLOAT16, FLOAT16 -> argmaxWidened(in.p(), offset) == argmaxWidened(in.q(), offset);
-        };
+        if (in.dtype() == Dtype.FLOAT32) {
+            MemorySegment.copy(in.p(), FLOAT, offset, pFloats, 0, pFloats.length);
+            MemorySegment.copy(in.q(), FLOAT, offset, qFloats, 0, qFloats.length);
+            return argmaxFloatsAgree();
+        }
+        reader.read(in.p(), offset, pValues);
+        reader.read(in.q(), offset, qValues);
+        return argmax(pValues) == argmax(qValues);
     }
 
     /** |top-k(p) ∩ top-k(q)| / k for the row. */
     double topKOverlap(long row) {
         long offset = in.rowOffset(row);
-        top(in.p(), offset, pTop);
-        top(in.q(), offset, qTop);
+        reader.read(in.p(), offset, pValues);
+        reader.read(in.q(), offset, qValues);
+        top(pValues, pTop);
+        top(qValues, qTop);
         Arrays.sort(pTop);
         Arrays.sort(qTop);
         int common = 0;
@@ -71,17 +86,17 @@ public final class RankAgreement {
         return topK;
     }
 
-    // One loop per element type: this runs over every row of every job, so no per-element type switch. float32,
-    // the common case, scans both sides in one loop: two independent comparisons per step instead of one.
-    private boolean argmaxFloatsAgree(MemorySegment p, MemorySegment q, long offset) {
+    // Rows are copied into arrays first (see RowValues: fast before C2 has compiled anything). float32, the common
+    // case, keeps its own loop without widening, and scans both sides in one loop: two independent comparisons per
+    // step instead of one.
+    private boolean argmaxFloatsAgree() {
         int pBest = 0;
         int qBest = 0;
-        float pMax = p.get(FLOAT, offset);
-        float qMax = q.get(FLOAT, offset);
-        for (int i = 1; i < in.k(); i++) {
-            long at = offset + (long) i * Float.BYTES;
-            float pv = p.get(FLOAT, at);
-            float qv = q.get(FLOAT, at);
+        float pMax = pFloats[0];
+        float qMax = qFloats[0];
+        for (int i = 1; i < pFloats.length; i++) {
+            float pv = pFloats[i];
+            float qv = qFloats[i];
             if (pv > pMax) {
                 pBest = i;
                 pMax = pv;
@@ -94,37 +109,23 @@ public final class RankAgreement {
         return pBest == qBest;
     }
 
-    private int argmaxDouble(MemorySegment side, long offset) {
+    private static int argmax(double[] row) {
         int best = 0;
-        double bestValue = side.get(DOUBLE, offset);
-        for (int i = 1; i < in.k(); i++) {
-            double v = side.get(DOUBLE, offset + (long) i * Double.BYTES);
-            if (v > bestValue) {
+        double bestValue = row[0];
+        for (int i = 1; i < row.length; i++) {
+            if (row[i] > bestValue) {
                 best = i;
-                bestValue = v;
-            }
-        }
-        return best;
-    }
-
-    private int argmaxWidened(MemorySegment side, long offset) {
-        int best = 0;
-        double bestValue = RowValues.get(side, in.dtype(), offset, 0);
-        for (int i = 1; i < in.k(); i++) {
-            double v = RowValues.get(side, in.dtype(), offset, i);
-            if (v > bestValue) {
-                best = i;
-                bestValue = v;
+                bestValue = row[i];
             }
         }
         return best;
     }
 
     /** The indices of the k largest values, by insertion into a short descending list. */
-    private void top(MemorySegment side, long offset, int[] indices) {
+    private void top(double[] row, int[] indices) {
         int filled = 0;
-        for (int i = 0; i < in.k(); i++) {
-            double v = RowValues.get(side, in.dtype(), offset, i);
+        for (int i = 0; i < row.length; i++) {
+            double v = row[i];
             if (filled == topK && !(v > values[topK - 1])) {
                 continue;
             }

@@ -21,8 +21,9 @@ public final class FlaggedRows {
     public static void settle(PairRows in, ScoreOptions options, long row, ResultColumns out) {
         double[] p = new double[in.k()];
         double[] q = new double[in.k()];
-        RowValues.read(in.p(), in.dtype(), in.rowOffset(row), p);
-        RowValues.read(in.q(), in.dtype(), in.rowOffset(row), q);
+        RowValues reader = new RowValues(in.dtype(), in.k());
+        reader.read(in.p(), in.rowOffset(row), p);
+        reader.read(in.q(), in.rowOffset(row), q);
         double[] results;
         try {
             results = Reference.score(options, p, q, in.dtype());

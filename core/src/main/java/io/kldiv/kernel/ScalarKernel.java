@@ -29,10 +29,11 @@ public final class ScalarKernel implements Kernel {
         double[] q = new double[k];
         double[] lnQ = new double[k];
         double[] sums = new double[Term.values().length];
+        RowValues reader = new RowValues(in.dtype(), k);
         for (long row = fromRow; row < toRow; row++) {
             long offset = in.rowOffset(row);
-            boolean valid = pSide.decode(in.p(), in.dtype(), offset, p, lnP);
-            valid &= qSide.decode(in.q(), in.dtype(), offset, q, lnQ);
+            boolean valid = pSide.decode(in.p(), reader, offset, p, lnP);
+            valid &= qSide.decode(in.q(), reader, offset, q, lnQ);
             if (!valid) {
                 FlaggedRows.settle(in, options, row, out);
                 continue;

@@ -1,6 +1,5 @@
 package io.kldiv.kernel;
 
-import io.kldiv.Dtype;
 import io.kldiv.InputForm;
 import java.lang.foreign.MemorySegment;
 
@@ -29,7 +28,7 @@ abstract sealed class SideDecoder {
      *
      * @return false when the row breaks the form
      */
-    abstract boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb);
+    abstract boolean decode(MemorySegment values, RowValues reader, long rowOffset, double[] prob, double[] logProb);
 
     /** The row's sum, or NaN when a value is not a finite number ≥ 0 (so every range check on it fails). */
     private static double probabilitySum(double[] x) {
@@ -52,8 +51,8 @@ abstract sealed class SideDecoder {
         }
 
         @Override
-        boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
-            RowValues.read(values, dtype, rowOffset, prob);
+        boolean decode(MemorySegment values, RowValues reader, long rowOffset, double[] prob, double[] logProb) {
+            reader.read(values, rowOffset, prob);
             if (!(Math.abs(probabilitySum(prob) - 1.0) <= tolerance)) {
                 return false;
             }
@@ -74,8 +73,8 @@ abstract sealed class SideDecoder {
         }
 
         @Override
-        boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
-            RowValues.read(values, dtype, rowOffset, prob);
+        boolean decode(MemorySegment values, RowValues reader, long rowOffset, double[] prob, double[] logProb) {
+            reader.read(values, rowOffset, prob);
             double sum = probabilitySum(prob);
             if (!(sum > 0.0) || sum == Double.POSITIVE_INFINITY) {
                 return false;
@@ -100,8 +99,8 @@ abstract sealed class SideDecoder {
         }
 
         @Override
-        boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
-            RowValues.read(values, dtype, rowOffset, logProb);
+        boolean decode(MemorySegment values, RowValues reader, long rowOffset, double[] prob, double[] logProb) {
+            reader.read(values, rowOffset, logProb);
             // A valid row has every value ≤ about 0, so Σ exp(x) cannot overflow; one that does is invalid anyway.
             double sumExp = 0.0;
             boolean noNanOrPlusInf = true;
@@ -123,8 +122,8 @@ abstract sealed class SideDecoder {
         }
 
         @Override
-        boolean decode(MemorySegment values, Dtype dtype, long rowOffset, double[] prob, double[] logProb) {
-            RowValues.read(values, dtype, rowOffset, logProb);
+        boolean decode(MemorySegment values, RowValues reader, long rowOffset, double[] prob, double[] logProb) {
+            reader.read(values, rowOffset, logProb);
             double max = Double.NEGATIVE_INFINITY;
             boolean noNanOrPlusInf = true;
             for (double x : logProb) {

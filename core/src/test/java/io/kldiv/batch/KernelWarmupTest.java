@@ -47,7 +47,7 @@ class KernelWarmupTest {
 
     private static double[] row(MemorySegment segment, Dtype dtype, int k) {
         double[] values = new double[k];
-        RowValues.read(segment, dtype, 0, values);
+        new RowValues(dtype, k).read(segment, 0, values);
         return values;
     }
 }

@@ -7,13 +7,16 @@ import java.util.Arrays;
 /**
  * Exact order statistics of an off-heap float64 column without sorting it or copying it to the heap: a radix
  * select on the bit patterns, 16 bits per pass, all wanted ranks at once. Four sequential passes over the
- * column give every wanted value exactly, whatever the column's size.
+ * column give every wanted value exactly, whatever the column's size. A column of at most {@value #SORTED_MAX_ROWS}
+ * rows (8 MiB) is copied and sorted instead: the radix select scans 2^16 buckets per rank and pass, which costs a
+ * short job tens of milliseconds before the JIT has compiled it.
  */
 public final class OrderStatistics {
     private static final int DIGIT_BITS = 16;
     private static final int BUCKETS = 1 << DIGIT_BITS;
     private static final int LEVELS = Long.SIZE / DIGIT_BITS;
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    static final int SORTED_MAX_ROWS = 1 << 20;
 
     /** Which rows of the column take part: the others (invalid rows) are passed over. */
     public interface RowFilter {
@@ -32,6 +35,27 @@ public final class OrderStatistics {
      * @param ranks  wanted ranks, each in [0, number of included rows)
      */
     public static double[] select(MemorySegment column, long rows, RowFilter filter, long[] ranks) {
+        return rows <= SORTED_MAX_ROWS ? bySorting(column, (int) rows, filter, ranks) : byRadix(column, rows, filter, ranks);
+    }
+
+    static double[] bySorting(MemorySegment column, int rows, RowFilter filter, long[] ranks) {
+        double[] all = new double[rows];
+        MemorySegment.copy(column, DOUBLE, 0, all, 0, rows);
+        int kept = 0;
+        for (int r = 0; r < rows; r++) {
+            if (filter.includes(r) && !Double.isNaN(all[r])) {
+                all[kept++] = all[r];
+            }
+        }
+        Arrays.sort(all, 0, kept); // the order of orderedKey: −0.0 before +0.0
+        double[] values = new double[ranks.length];
+        for (int t = 0; t < ranks.length; t++) {
+            values[t] = all[Math.toIntExact(ranks[t])];
+        }
+        return values;
+    }
+
+    static double[] byRadix(MemorySegment column, long rows, RowFilter filter, long[] ranks) {
         int m = ranks.length;
         long[] prefix = new long[m];
         long[] remaining = ranks.clone();

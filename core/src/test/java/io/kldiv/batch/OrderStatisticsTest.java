@@ -5,12 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class OrderStatisticsTest {
 
-    @Test
-    void selectsWhatSortingSelects() {
+    /** The radix select and the copy-and-sort path, whichever select would take for this column's size. */
+    interface Selection {
+        double[] select(MemorySegment column, int rows, OrderStatistics.RowFilter filter, long[] ranks);
+    }
+
+    static Stream<Selection> selections() {
+        return Stream.of(OrderStatistics::byRadix, OrderStatistics::bySorting, OrderStatistics::select);
+    }
+
+    @ParameterizedTest
+    @MethodSource("selections")
+    void selectsWhatSortingSelects(Selection selection) {
         SplittableRandom random = new SplittableRandom(3);
         int n = 5000;
         double[] values = new double[n];
@@ -28,7 +41,7 @@ class OrderStatisticsTest {
         double[] kept = java.util.stream.IntStream.range(0, n).filter(i -> !excluded[i] && !Double.isNaN(values[i]))
                 .mapToDouble(i -> values[i]).sorted().toArray();
         long[] ranks = {0, 1, 2, kept.length / 10, kept.length / 2, kept.length / 2 + 1, kept.length - 2, kept.length - 1};
-        double[] got = OrderStatistics.select(MemorySegment.ofArray(values), n, r -> !excluded[(int) r], ranks);
+        double[] got = selection.select(MemorySegment.ofArray(values), n, r -> !excluded[(int) r], ranks);
         for (int t = 0; t < ranks.length; t++) {
             assertEquals(Double.doubleToRawLongBits(kept[(int) ranks[t]]), Double.doubleToRawLongBits(got[t]), "rank " + ranks[t]);
         }
@@ -45,10 +58,11 @@ class OrderStatisticsTest {
         }
     }
 
-    @Test
-    void smallColumn() {
+    @ParameterizedTest
+    @MethodSource("selections")
+    void smallColumn(Selection selection) {
         double[] values = {5, 3, 9, 1, 7};
-        double[] got = OrderStatistics.select(MemorySegment.ofArray(values), 5, r -> true, new long[] {0, 2, 4});
+        double[] got = selection.select(MemorySegment.ofArray(values), 5, r -> true, new long[] {0, 2, 4});
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         assertEquals(sorted[0], got[0]);

@@ -22,7 +22,11 @@ public final class Main {
         Interruption.watch(System.err);
         int exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         Interruption.finished();
-        System.exit(exit);
+        // Every output is published or removed by now, so the shutdown hooks have nothing left to do; halting
+        // skips the JVM's orderly shutdown, about 20 ms of a short job.
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(exit);
     }
 
     /** Runs the command with the given streams and returns the exit code (tests call this). */

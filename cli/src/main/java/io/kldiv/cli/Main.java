@@ -65,6 +65,8 @@ public final class Main {
             }
             command.take(parsed, out);
             return command.call();
+        } catch (VectorRestart restart) {
+            return restart.status();
         } catch (UsageException e) {
             err.println("kldiv: " + e.getMessage() + " (see: " + qualifiedName + " --help)");
             return EXIT_USAGE;

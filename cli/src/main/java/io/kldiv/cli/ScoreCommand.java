@@ -102,8 +102,10 @@ final class ScoreCommand implements Subcommand {
              ProgressBar progress = ProgressBar.onStderr("scoring")) {
             BatchResult result;
             double startup = JobClock.seconds();
+            long pairs = input.rows().rows() * input.rows().k();
+            VectorRestart.checkBeforeScoring(pairs);
             try {
-                Kernel kernel = Kernels.forOneJob(input.rows().rows() * input.rows().k()).kernel();
+                Kernel kernel = Kernels.forOneJob(pairs).kernel();
                 result = new BatchScorer(kernel, workers, topK, progress).score(input.rows(), options);
             } catch (InvalidRowException e) {
                 throw input.locate(e);

@@ -3,10 +3,12 @@ package io.kldiv.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kldiv.batch.BatchScorer;
+import io.kldiv.kernel.Kernels;
 import io.kldiv.testing.RandomRows;
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM options ./kldiv runs with an AOT cache, in separate JVMs: a trained cache, a deleted one and one of
  * garbage bytes each give a run whose results and summary are the same, bit for bit, as a run without a cache,
  * and nothing on stdout or stderr mentions the cache (the training run itself reports on stdout: ./kldiv drops it).
+ * The same holds for the options ./kldiv starts a small {@code score} job with, without the Vector API module; a
+ * job that wants a vector kernel there exits with the launcher's restart status and leaves nothing behind.
  */
 class AotCacheTest {
     private static final List<String> QUIET = List.of("-Xlog:aot*=off,cds*=off");
@@ -43,6 +47,48 @@ class AotCacheTest {
 
     @Test
     void anyCacheOrNoneGivesTheSameResults() throws Exception {
+        writeInputs();
+        Path cache = dir.resolve("kldiv.aot");
+        Outcome training = score("training", buildFlags(), concat(List.of("-XX:AOTCacheOutput=" + cache), QUIET));
+        assertEquals(true, Files.size(cache) > 0, "the training run wrote a cache");
+
+        Outcome none = score("none", buildFlags(), List.of());
+        Outcome trained = score("trained", buildFlags(), concat(List.of("-XX:AOTCache=" + cache), QUIET));
+        Outcome deleted = score("deleted", buildFlags(), concat(List.of("-XX:AOTCache=" + dir.resolve("deleted.aot")), QUIET));
+        Path garbage = dir.resolve("garbage.aot");
+        byte[] noise = new byte[1 << 16];
+        new Random(3).nextBytes(noise);
+        Files.write(garbage, noise);
+        Outcome damaged = score("garbage", buildFlags(), concat(List.of("-XX:AOTCache=" + garbage), QUIET));
+
+        assertArrayEquals(none.results(), training.results());
+        assertEquals(none.summary(), training.summary());
+        for (Outcome o : List.of(trained, deleted, damaged)) {
+            assertSameAs(none, o);
+        }
+    }
+
+    @Test
+    void withoutTheVectorModuleASmallJobGivesTheSameResultsAndOneWantingAVectorKernelAsksForARestart() throws Exception {
+        writeInputs();
+        List<String> light = new ArrayList<>(buildFlags());
+        assertTrue(light.remove("--add-modules=jdk.incubator.vector"), light.toString());
+        light.add("-D" + VectorRestart.PROPERTY + "=75");
+        Path cache = dir.resolve("kldiv-light.aot");
+        score("training", light, concat(List.of("-XX:AOTCacheOutput=" + cache), QUIET));
+
+        Outcome none = score("none", buildFlags(), List.of());
+        assertSameAs(none, score("light", light, concat(List.of("-XX:AOTCache=" + cache), QUIET)));
+
+        Run restart = run("restart", light, List.of("-D" + Kernels.MODE_PROPERTY + "=simd"));
+        assertEquals(75, restart.exit());
+        assertEquals("", restart.stdout() + restart.stderr());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(f -> f.contains("restart")).toList());
+        }
+    }
+
+    private void writeInputs() throws IOException {
         RandomRows rows = new RandomRows(7);
         double[][] p = new double[3000][];
         double[][] q = new double[3000][];
@@ -53,50 +99,42 @@ class AotCacheTest {
         NpyFiles.write(dir.resolve("p.npy"), "<f8", p);
         NpyFiles.write(dir.resolve("q.npy"), "<f8", q);
         classpath = jarredClasspath();
-        Path cache = dir.resolve("kldiv.aot");
-        Outcome training = score("training", concat(List.of("-XX:AOTCacheOutput=" + cache), QUIET));
-        assertEquals(true, Files.size(cache) > 0, "the training run wrote a cache");
-
-        Outcome none = score("none", List.of());
-        Outcome trained = score("trained", concat(List.of("-XX:AOTCache=" + cache), QUIET));
-        Outcome deleted = score("deleted", concat(List.of("-XX:AOTCache=" + dir.resolve("deleted.aot")), QUIET));
-        Path garbage = dir.resolve("garbage.aot");
-        byte[] noise = new byte[1 << 16];
-        new Random(3).nextBytes(noise);
-        Files.write(garbage, noise);
-        Outcome damaged = score("garbage", concat(List.of("-XX:AOTCache=" + garbage), QUIET));
-
-        assertArrayEquals(none.results(), training.results());
-        assertEquals(none.summary(), training.summary());
-        for (Outcome o : List.of(trained, deleted, damaged)) {
-            assertArrayEquals(none.results(), o.results());
-            assertEquals(none.summary(), o.summary());
-            assertEquals(statistics(none.stdout()), statistics(o.stdout()));
-            assertFalse(o.stdout().toLowerCase().contains("aot") || o.stderr().toLowerCase().contains("aot"),
-                    o.stdout() + o.stderr());
-        }
     }
 
-    /** Runs {@code kldiv score} in a new JVM with the build's flags and {@code extra}. */
-    private Outcome score(String name, List<String> extra) throws Exception {
-        Path out = dir.resolve(name + ".npy");
-        Path json = dir.resolve(name + ".json");
+    private static void assertSameAs(Outcome expected, Outcome o) {
+        assertArrayEquals(expected.results(), o.results());
+        assertEquals(expected.summary(), o.summary());
+        assertEquals(statistics(expected.stdout()), statistics(o.stdout()));
+        assertFalse(o.stdout().toLowerCase().contains("aot") || o.stderr().toLowerCase().contains("aot"),
+                o.stdout() + o.stderr());
+    }
+
+    record Run(int exit, String stdout, String stderr) {
+    }
+
+    /** Runs {@code kldiv score} in a new JVM with {@code flags} and {@code extra}, expecting success. */
+    private Outcome score(String name, List<String> flags, List<String> extra) throws Exception {
+        Run run = run(name, flags, extra);
+        assertEquals(0, run.exit(), name + ": " + run.stdout() + run.stderr());
+        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(dir.resolve(name + ".json").toFile());
+        summary.remove(List.of("seconds", "gb_per_second", "warmup_seconds", "startup_seconds", "wall_seconds"));
+        return new Outcome(run.stdout(), run.stderr(), Files.readAllBytes(dir.resolve(name + ".npy")), summary);
+    }
+
+    private Run run(String name, List<String> flags, List<String> extra) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.addAll(buildFlags());
+        command.addAll(flags);
         command.add("-D" + BatchScorer.WARMUP_PROPERTY + "=off"); // saves seconds; warm-up changes no result either
         command.addAll(extra);
         command.addAll(List.of("-cp", classpath, Main.class.getName(), "score",
                 "--p", dir.resolve("p.npy").toString(), "--q", dir.resolve("q.npy").toString(), "--measure", "kl,js",
-                "--threads", "2", "--out", out.toString(), "--summary-json", json.toString()));
+                "--threads", "2", "--out", dir.resolve(name + ".npy").toString(),
+                "--summary-json", dir.resolve(name + ".json").toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), name + ": " + stdout + stderr);
-        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(json.toFile());
-        summary.remove(List.of("seconds", "gb_per_second", "warmup_seconds", "startup_seconds", "wall_seconds"));
-        return new Outcome(stdout, stderr.replace("WARNING: Using incubator modules: jdk.incubator.vector", ""),
-                Files.readAllBytes(out), summary);
+        return new Run(process.waitFor(), stdout, stderr.replace("WARNING: Using incubator modules: jdk.incubator.vector\n", ""));
     }
 
     /**

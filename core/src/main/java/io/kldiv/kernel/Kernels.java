@@ -58,13 +58,31 @@ public final class Kernels {
     }
 
     /**
+     * Whether {@link #forOneJob(long)} would look for a vector kernel for a job of {@code pairs} element pairs
+     * while this JVM lacks the Vector API module (it was started without
+     * {@code --add-modules=jdk.incubator.vector}), so a launcher that left the module out can start the job again
+     * with it.
+     */
+    public static boolean wantsMissingVectorModule(long pairs) {
+        return wantsVectorKernel(pairs, System.getProperty(MODE_PROPERTY, "auto"), vectorMinPairs())
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty();
+    }
+
+    static boolean wantsVectorKernel(long pairs, String mode, long vectorMinPairs) {
+        return switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case "simd" -> true;
+            case "auto" -> pairs >= vectorMinPairs;
+            default -> false;
+        };
+    }
+
+    /**
      * {@link #forOneJob(long)} for a mode, the JVM's choice in that mode and a threshold. A small job in auto mode
      * gets the scalar kernel without {@code best} being asked: finding and checking a vector kernel loads and
      * initializes the Vector API, about 0.1 s that such a job would spend for nothing.
      */
     static KernelChoice forOneJob(long pairs, String mode, Supplier<KernelChoice> best, long vectorMinPairs) {
-        boolean auto = "auto".equals(mode.trim().toLowerCase(Locale.ROOT));
-        if (!auto || pairs >= vectorMinPairs) {
+        if (!"auto".equals(mode.trim().toLowerCase(Locale.ROOT)) || wantsVectorKernel(pairs, mode, vectorMinPairs)) {
             return best.get();
         }
         return new KernelChoice(scalar(), String.format(Locale.ROOT,

@@ -1,6 +1,7 @@
 package io.kldiv.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,5 +90,16 @@ class KernelsTest {
         assertSame(scalarForced, Kernels.forOneJob(threshold, "scalar", () -> scalarForced, threshold));
         assertEquals(Kernels.VECTOR_MIN_PAIRS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors(),
                 Kernels.vectorMinPairs());
+    }
+
+    @Test
+    void aJobWantsTheVectorModuleExactlyWhenItWouldLookForAVectorKernel() {
+        long threshold = 1000;
+        assertFalse(Kernels.wantsVectorKernel(threshold - 1, "auto", threshold));
+        assertTrue(Kernels.wantsVectorKernel(threshold, " AUTO", threshold));
+        assertTrue(Kernels.wantsVectorKernel(1, "simd", threshold));
+        assertFalse(Kernels.wantsVectorKernel(threshold * 10, "scalar", threshold));
+        // These tests run with the module (kldiv.jvm.flags), so nothing is missing whatever the job's size.
+        assertFalse(Kernels.wantsMissingVectorModule(Long.MAX_VALUE));
     }
 }

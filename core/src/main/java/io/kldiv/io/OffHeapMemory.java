@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * One block of memory outside the Java heap, seen through {@link MemorySegment}s: a mapping of a file made with
- * the JDK alone ({@link #mapReadOnly}, {@link #mapReadWrite}: {@code FileChannel.map} into an arena), or memory
- * owned by Chronicle Bytes ({@link ChronicleMemory}, what the store is built on). .npy, safetensors and .kld files
+ * the JDK alone ({@link #mapReadOnly}, {@link #mapReadWrite}: {@code FileChannel.map} into an arena), fresh memory
+ * for data a job generates ({@link #allocate}), or memory owned by Chronicle Bytes ({@link ChronicleMemory}, what the store is built on). .npy, safetensors and .kld files
  * need nothing of Chronicle's, so a job on them does not pay for its start-up (about 0.5 s: jnr-ffi generates its
  * native stubs on first use).
  *
@@ -76,6 +76,23 @@ public final class OffHeapMemory implements AutoCloseable {
             arena.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code length} bytes of fresh memory, zero until written: anonymous pages from the system where it has them
+     * ({@link AnonymousMemory}: no zeroing pass up front, pages faulted in by their first writer), else an arena's.
+     */
+    public static OffHeapMemory allocate(long length) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("cannot allocate " + length + " bytes");
+        }
+        long address = AnonymousMemory.available() ? AnonymousMemory.map(length) : 0;
+        if (address == 0) {
+            Arena owner = Arena.ofShared();
+            MemorySegment block = owner.allocate(length, ALIGNMENT);
+            return new OffHeapMemory(Arena.ofShared(), owner::close, block.address(), length, false, null);
+        }
+        return new OffHeapMemory(Arena.ofShared(), () -> AnonymousMemory.unmap(address, length), address, length, false, null);
     }
 
     /** Length in bytes, as requested (the mapping or allocation behind it may be larger). */

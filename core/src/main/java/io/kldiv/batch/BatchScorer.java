@@ -135,7 +135,7 @@ public final class BatchScorer {
         Runnable worker = () -> {
             try (RowSource.Reader reader = in.reader(rowsPerChunk)) {
                 PairRows rows = reader.rows();
-                RankAgreement ranks = new RankAgreement(rows, topK);
+                RankAgreement ranks = new RankAgreement(rows, topK, kernel.floatArgmax());
                 long c;
                 while (failure.get() == null && (c = nextChunk.getAndIncrement()) < tallies.length) {
                     long from = c * rowsPerChunk;

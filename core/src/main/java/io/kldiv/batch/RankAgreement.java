@@ -1,6 +1,7 @@
 package io.kldiv.batch;
 
 import io.kldiv.Dtype;
+import io.kldiv.kernel.FloatArgmax;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.kernel.RowValues;
 import java.lang.foreign.MemorySegment;
@@ -16,6 +17,7 @@ public final class RankAgreement {
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
     private final PairRows in;
+    private final FloatArgmax floatArgmax;
     private final int topK;
     private final double[] values;
     private final int[] pTop;
@@ -28,7 +30,17 @@ public final class RankAgreement {
 
     /** @param topK the k of top-k overlap, or 0 for none */
     public RankAgreement(PairRows in, int topK) {
+        this(in, topK, null);
+    }
+
+    /**
+     * @param topK        the k of top-k overlap, or 0 for none
+     * @param floatArgmax a kernel's top-1 scan of float32 rows ({@link io.kldiv.kernel.Kernel#floatArgmax()}), or
+     *                    null for the scalar one
+     */
+    public RankAgreement(PairRows in, int topK, FloatArgmax floatArgmax) {
         this.in = in;
+        this.floatArgmax = floatArgmax;
         this.topK = Math.min(topK, in.k());
         this.values = new double[Math.max(this.topK, 1)];
         this.pTop = new int[this.topK];
@@ -44,6 +56,9 @@ public final class RankAgreement {
     /** True when p's and q's largest values sit at the same category. */
     public boolean argmaxAgrees(long row) {
         long offset = in.rowOffset(row);
+        if (in.dtype() == Dtype.FLOAT32 && floatArgmax != null) {
+            return floatArgmax.of(in.p(), offset, in.k()) == floatArgmax.of(in.q(), offset, in.k());
+        }
         if (in.dtype() == Dtype.FLOAT32) {
             MemorySegment.copy(in.p(), FLOAT, offset, pFloats, 0, pFloats.length);
             MemorySegment.copy(in.q(), FLOAT, offset, qFloats, 0, qFloats.length);

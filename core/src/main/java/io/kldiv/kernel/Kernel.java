@@ -29,4 +29,9 @@ public interface Kernel {
     default boolean slowToCompile() {
         return false;
     }
+
+    /** This kernel's top-1 scan of float32 rows, or null to leave it to the batch scorer's scalar scan. */
+    default FloatArgmax floatArgmax() {
+        return null;
+    }
 }

@@ -1,6 +1,7 @@
 package io.kldiv.simd;
 
 import io.kldiv.ScoreOptions;
+import io.kldiv.kernel.FloatArgmax;
 import io.kldiv.kernel.Kernel;
 import io.kldiv.kernel.PairRows;
 import io.kldiv.kernel.ResultColumns;
@@ -12,6 +13,7 @@ import io.kldiv.kernel.ResultColumns;
 final class SimdKernel implements Kernel {
     /** Up to this many categories rows are vectorized across rows ({@link NarrowRows}), beyond it within one. */
     static final int NARROW_K = 32;
+    private static final FloatArgmax ARGMAX = new VectorArgmax();
 
     @Override
     public String name() {
@@ -21,6 +23,11 @@ final class SimdKernel implements Kernel {
     @Override
     public boolean slowToCompile() {
         return true;
+    }
+
+    @Override
+    public FloatArgmax floatArgmax() {
+        return ARGMAX;
     }
 
     @Override

@@ -30,7 +30,11 @@ final class VectorArgmax implements FloatArgmax {
         return firstEqualLoop(values, rowOffset, k, maxLoop(values, rowOffset, k, first));
     }
 
-    /** The largest value that is not NaN; {@code first}, the row's first value, is not NaN. */
+    /**
+     * The largest value that is not NaN; {@code first}, the row's first value, is not NaN. The greater-than blend
+     * is written out in each line, not called: a small vector helper that C2 has already compiled on its own is
+     * not inlined again, and every vector through it would be boxed.
+     */
     private static float maxLoop(MemorySegment values, long rowOffset, int k, float first) {
         FloatVector m0 = FloatVector.broadcast(FLOATS, first);
         FloatVector m1 = m0;
@@ -39,15 +43,20 @@ final class VectorArgmax implements FloatArgmax {
         int i = 0;
         for (; i + 4 * L <= k; i += 4 * L) {
             long at = rowOffset + (long) i * Float.BYTES;
-            m0 = larger(m0, FloatVector.fromMemorySegment(FLOATS, values, at, ORDER));
-            m1 = larger(m1, FloatVector.fromMemorySegment(FLOATS, values, at + L * Float.BYTES, ORDER));
-            m2 = larger(m2, FloatVector.fromMemorySegment(FLOATS, values, at + 2L * L * Float.BYTES, ORDER));
-            m3 = larger(m3, FloatVector.fromMemorySegment(FLOATS, values, at + 3L * L * Float.BYTES, ORDER));
+            FloatVector v0 = FloatVector.fromMemorySegment(FLOATS, values, at, ORDER);
+            FloatVector v1 = FloatVector.fromMemorySegment(FLOATS, values, at + L * Float.BYTES, ORDER);
+            FloatVector v2 = FloatVector.fromMemorySegment(FLOATS, values, at + 2L * L * Float.BYTES, ORDER);
+            FloatVector v3 = FloatVector.fromMemorySegment(FLOATS, values, at + 3L * L * Float.BYTES, ORDER);
+            m0 = m0.blend(v0, v0.compare(VectorOperators.GT, m0));
+            m1 = m1.blend(v1, v1.compare(VectorOperators.GT, m1));
+            m2 = m2.blend(v2, v2.compare(VectorOperators.GT, m2));
+            m3 = m3.blend(v3, v3.compare(VectorOperators.GT, m3));
         }
         for (; i + L <= k; i += L) {
-            m0 = larger(m0, FloatVector.fromMemorySegment(FLOATS, values, rowOffset + (long) i * Float.BYTES, ORDER));
+            FloatVector v = FloatVector.fromMemorySegment(FLOATS, values, rowOffset + (long) i * Float.BYTES, ORDER);
+            m0 = m0.blend(v, v.compare(VectorOperators.GT, m0));
         }
-        float max = larger(larger(m0, m1), larger(m2, m3)).reduceLanes(VectorOperators.MAX); // no NaN lanes left
+        float max = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX); // no NaN lanes left
         for (; i < k; i++) {
             float v = values.get(FLOAT, rowOffset + (long) i * Float.BYTES);
             if (v > max) {
@@ -55,10 +64,6 @@ final class VectorArgmax implements FloatArgmax {
             }
         }
         return max;
-    }
-
-    private static FloatVector larger(FloatVector max, FloatVector v) {
-        return max.blend(v, v.compare(VectorOperators.GT, max));
     }
 
     private static int firstEqualLoop(MemorySegment values, long rowOffset, int k, float max) {

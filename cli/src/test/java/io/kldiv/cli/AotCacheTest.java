@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM options ./kldiv runs with an AOT cache, in separate JVMs: a trained cache, a deleted one and one of
  * garbage bytes each give a run whose results and summary are the same, bit for bit, as a run without a cache,
  * and nothing on stdout or stderr mentions the cache (the training run itself reports on stdout: ./kldiv drops it).
- * The same holds for the options ./kldiv starts a small {@code score} job with, without the Vector API module; a
- * job that wants a vector kernel there exits with the launcher's restart status and leaves nothing behind.
+ * The same holds for the options ./kldiv starts a small {@code score} job with, without the Vector API module (and
+ * for the smallest, without C2); a job that wants a vector kernel there exits with the launcher's restart status
+ * and leaves nothing behind.
  */
 class AotCacheTest {
     private static final List<String> QUIET = List.of("-Xlog:aot*=off,cds*=off");
@@ -79,6 +80,8 @@ class AotCacheTest {
 
         Outcome none = score("none", buildFlags(), List.of());
         assertSameAs(none, score("light", light, concat(List.of("-XX:AOTCache=" + cache), QUIET)));
+        // The smallest jobs also run without C2 (./kldiv adds this flag): C1's code computes the same bits.
+        assertSameAs(none, score("light-c1", light, concat(List.of("-XX:AOTCache=" + cache, "-XX:TieredStopAtLevel=1"), QUIET)));
 
         Run restart = run("restart", light, List.of("-D" + Kernels.MODE_PROPERTY + "=simd"));
         assertEquals(75, restart.exit());

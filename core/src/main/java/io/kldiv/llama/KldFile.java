@@ -103,9 +103,17 @@ public final class KldFile implements AutoCloseable {
         }
         long rowsPerChunk = nCtx - 1 - nCtx / 2;
         long rowBytes = (2L * ((vocab + 1L) / 2) + 4) * Short.BYTES;
-        long tokensBytes = (long) nCtx * nChunk * Integer.BYTES;
         long rows = rowsPerChunk * nChunk;
-        long expected = HEADER_BYTES + tokensBytes + rows * rowBytes;
+        long tokensBytes;
+        long expected;
+        try {
+            // Crafted counts could make the size wrap around to the file's actual size: compute it exactly.
+            tokensBytes = Math.multiplyExact((long) nCtx * nChunk, Integer.BYTES);
+            expected = Math.addExact(HEADER_BYTES + tokensBytes, Math.multiplyExact(rows, rowBytes));
+        } catch (ArithmeticException tooBig) {
+            throw new KldFormatException(path, "impossible header: n_ctx " + nCtx + ", n_vocab " + vocab
+                    + ", n_chunk " + nChunk + " describe a file of more than 2^63 bytes");
+        }
         if (size != expected) {
             throw new KldFormatException(path, (size < expected ? "truncated file: " : "unexpected trailing data: ")
                     + size + " bytes, the header (n_ctx " + nCtx + ", n_vocab " + vocab + ", n_chunk " + nChunk

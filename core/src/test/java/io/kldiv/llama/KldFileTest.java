@@ -124,5 +124,10 @@ class KldFileTest {
         byte[] badVocab = valid.clone();
         ByteBuffer.wrap(badVocab).order(ByteOrder.LITTLE_ENDIAN).putInt(12, -5);
         assertTrue(rejected(badVocab).contains("impossible header"));
+        // Counts whose file size does not fit in a long: said so, not reported as a wrapped-around size.
+        byte[] huge = valid.clone();
+        ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putInt(8, Integer.MAX_VALUE).putInt(16, Integer.MAX_VALUE);
+        String message = rejected(huge);
+        assertTrue(message.contains("impossible header") && message.contains("more than 2^63 bytes"), message);
     }
 }

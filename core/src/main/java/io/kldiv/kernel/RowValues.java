@@ -28,15 +28,6 @@ public final class RowValues {
         this.halves = dtype.bytes() == Short.BYTES ? new short[k] : new short[0];
     }
 
-    /** Element {@code i} of a row starting at byte {@code rowOffset}. */
-    public static double get(MemorySegment segment, Dtype dtype, long rowOffset, long i) {
-        return switch (dtype) {
-            case FLOAT32 -> segment.get(FLOAT, rowOffset + i * Float.BYTES);
-            case FLOAT64 -> segment.get(DOUBLE, rowOffset + i * Double.BYTES);
-            case BFLOAT16, FLOAT16 -> HalfFloats.toFloat(segment.get(SHORT, rowOffset + i * Short.BYTES), dtype);
-        };
-    }
-
     /** The first {@code dst.length} values of the row starting at byte {@code rowOffset}. */
     public void read(MemorySegment segment, long rowOffset, double[] dst) {
         int n = dst.length;

@@ -28,6 +28,32 @@ public final class RowValues {
         this.halves = dtype.bytes() == Short.BYTES ? new short[k] : new short[0];
     }
 
+    /**
+     * {@link #read}, returning the values' sum, or NaN when one of them has its sign bit set: a probability row's
+     * check in the same pass (a NaN or +inf value makes the sum NaN or +inf by itself).
+     */
+    public double readProbabilities(MemorySegment segment, long rowOffset, double[] dst) {
+        int n = dst.length;
+        double sum = 0.0;
+        long signs = 0;
+        if (dtype == Dtype.FLOAT32) {
+            MemorySegment.copy(segment, FLOAT, rowOffset, floats, 0, n);
+            for (int i = 0; i < n; i++) {
+                double v = floats[i];
+                dst[i] = v;
+                sum += v;
+                signs |= Double.doubleToRawLongBits(v);
+            }
+        } else {
+            read(segment, rowOffset, dst);
+            for (double v : dst) {
+                sum += v;
+                signs |= Double.doubleToRawLongBits(v);
+            }
+        }
+        return signs < 0 ? Double.NaN : sum;
+    }
+
     /** The first {@code dst.length} values of the row starting at byte {@code rowOffset}. */
     public void read(MemorySegment segment, long rowOffset, double[] dst) {
         int n = dst.length;

@@ -30,21 +30,6 @@ abstract sealed class SideDecoder {
      */
     abstract boolean decode(MemorySegment values, RowValues reader, long rowOffset, double[] prob, double[] logProb);
 
-    /**
-     * The row's sum, or NaN when a value has its sign bit set (so every range check on it fails); a NaN or +inf
-     * value makes the sum NaN or +inf by itself. No branch per value, which C1's code for a short job would pay
-     * for: a row with −0.0, which is valid, fails here too and is settled by the reference ({@link FlaggedRows}).
-     */
-    private static double probabilitySum(double[] x) {
-        double sum = 0.0;
-        long signs = 0;
-        for (double v : x) {
-            sum += v;
-            signs |= Double.doubleToRawLongBits(v);
-        }
-        return signs < 0 ? Double.NaN : sum;
-    }
-
     private static final class Probabilities extends SideDecoder {
         private final double tolerance;
         private final boolean logs;
@@ -56,8 +41,8 @@ abstract sealed class SideDecoder {
 
         @Override
         boolean decode(MemorySegment values, RowValues reader, long rowOffset, double[] prob, double[] logProb) {
-            reader.read(values, rowOffset, prob);
-            if (!(Math.abs(probabilitySum(prob) - 1.0) <= tolerance)) {
+            // A −0.0, which is valid, fails this check too and is settled by the reference (FlaggedRows).
+            if (!(Math.abs(reader.readProbabilities(values, rowOffset, prob) - 1.0) <= tolerance)) {
                 return false;
             }
             if (logs) {
@@ -78,8 +63,7 @@ abstract sealed class SideDecoder {
 
         @Override
         boolean decode(MemorySegment values, RowValues reader, long rowOffset, double[] prob, double[] logProb) {
-            reader.read(values, rowOffset, prob);
-            double sum = probabilitySum(prob);
+            double sum = reader.readProbabilities(values, rowOffset, prob);
             if (!(sum > 0.0) || sum == Double.POSITIVE_INFINITY) {
                 return false;
             }

@@ -41,6 +41,10 @@ final class TrainingCommand implements Subcommand {
             writeProbabilities(q, 5);
             run("score", "--p", p.toString(), "--q", q.toString(), "--measure", "kl", "--out", dir.resolve("r.npy").toString(),
                     "--summary-json", dir.resolve("s.json").toString());
+            // The store path too: Chronicle Bytes' classes then come from the cache, loaded and linked.
+            Path store = dir.resolve("t.kls");
+            run("import", "--p", p.toString(), "--q", q.toString(), "--out", store.toString());
+            run("score", "--store", store.toString(), "--measure", "kl", "--out", dir.resolve("rs.npy").toString());
             onVectorKernel(() -> run("demo", "--rows", "20000"));
             run("info");
         } finally {

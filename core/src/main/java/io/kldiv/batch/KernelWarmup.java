@@ -22,14 +22,15 @@ import java.util.List;
  * and running the kernel in the interpreter, where the Vector API boxes every vector, while the compiler threads
  * compete with them for the cores.
  *
- * <p>"Compiled" is read from the warm-up loop's own speed: it stops once the median time per call of a window
- * has not improved on the best earlier window for a few windows in a row. This can stop on C1's plateau (boxed
- * vectors, about 35 times slower than C2's code, steady for up to a second while C2 compiles the kernel); the
- * workers then start on C1's code, but with class loading, linking and the interpreter's slow first calls
- * behind them, paid once instead of once per thread. Waiting for C2 as well was tried and dropped: the JVM
- * offers no cheap way to ask whether C2 has compiled a method (the DiagnosticCommand MBean's code list costs
- * about 0.4 s to reach), and "no compilation finished during the window" never holds on a busy machine, so the
- * warm-up ran into its cap. A cap bounds the wait.
+ * <p>"Compiled" is read from the warm-up loop itself: it stops once the median time per call of a window has not
+ * improved on the best earlier window for a few windows in a row, and the calls no longer allocate more than
+ * their own row buffers. Speed alone settles on C1's plateau (boxed vectors, about 35 times slower than C2's code,
+ * steady for up to a second while C2 compiles the kernel), and the workers then ran their first fraction of a
+ * second on C1's code, each competing with C2 for a core; a boxed vector is an allocation, so the bytes a call
+ * allocates (the JVM counts them per thread, cheaply) tell C1's code from C2's, which only allocates the call's
+ * buffers. Where the JVM does not count allocation, speed alone decides. Asking the JVM which methods C2 has
+ * compiled was tried before and dropped: the DiagnosticCommand MBean's code list costs about 0.4 s to reach. A cap
+ * bounds the wait.
  */
 public final class KernelWarmup {
     /** p + q bytes of the synthetic block: many rows at small K (whole tiles), few at large K (short interpreted calls). */
@@ -40,6 +41,11 @@ public final class KernelWarmup {
     private static final long MIN_WINDOW_NANOS = 5_000_000;
     /** A window counts as settled when it is no more than this much faster than the best window before it. */
     private static final double SETTLED_GAIN = 0.10;
+    /**
+     * Bytes a compiled call may allocate per value of the block: its row buffers are a few doubles per value;
+     * boxed code allocates a vector object per operation, dozens per value.
+     */
+    private static final long COMPILED_BYTES_PER_VALUE = 64;
     private static final int SETTLED_WINDOWS = 3;
     private static final long CAP_NANOS = 1_500_000_000L;
 
@@ -61,8 +67,12 @@ public final class KernelWarmup {
             long[] calls = new long[WINDOW];
             long best = Long.MAX_VALUE;
             int settled = 0;
+            AllocationCounter allocated = AllocationCounter.forThisThread();
+            long compiledBytesPerCall = COMPILED_BYTES_PER_VALUE * 2L * rows * k;
             while (settled < SETTLED_WINDOWS && System.nanoTime() - start < CAP_NANOS) {
                 long windowStart = System.nanoTime();
+                long bytesBefore = allocated.bytes();
+                int callsInWindow = 0;
                 // At least WINDOW calls and MIN_WINDOW_NANOS, so a window outlasts the scheduler's noise.
                 for (int i = 0; i < WINDOW || System.nanoTime() - windowStart < MIN_WINDOW_NANOS; i++) {
                     long t0 = System.nanoTime();
@@ -78,10 +88,12 @@ public final class KernelWarmup {
                         return (System.nanoTime() - start) / 1e9;
                     }
                     calls[i % WINDOW] = System.nanoTime() - t0;
+                    callsInWindow++;
                 }
                 Arrays.sort(calls);
                 long median = calls[WINDOW / 2];
-                settled = median >= best * (1 - SETTLED_GAIN) ? settled + 1 : 0;
+                boolean compiled = allocated.bytes() - bytesBefore <= compiledBytesPerCall * callsInWindow;
+                settled = median >= best * (1 - SETTLED_GAIN) && compiled ? settled + 1 : 0;
                 best = Math.min(best, median);
             }
         }

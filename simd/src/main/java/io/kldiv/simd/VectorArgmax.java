@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorOperators;
  * The top-1 category of a float32 row in two vector passes: the largest value, then the first lane equal to it.
  * The scalar scan's "greater than" skips a NaN and treats −0.0 and +0.0 as one value; so do the lanes' greater-than
  * blend (a NaN never replaces a maximum) and the equality test, and both find the same first index of the largest
- * value. A row that starts with NaN answers 0 under the scalar rule, and is left to it. Four running maxima: one
- * would wait for each compare and blend before the next.
+ * value. A row that starts with NaN answers 0, as the scalar scan does (nothing is greater than its first value).
+ * Four running maxima: one would wait for each compare and blend before the next.
  */
 final class VectorArgmax implements FloatArgmax {
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;

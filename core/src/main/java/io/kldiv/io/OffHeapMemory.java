@@ -88,11 +88,16 @@ public final class OffHeapMemory implements AutoCloseable {
         }
         long address = AnonymousMemory.available() ? AnonymousMemory.map(length) : 0;
         if (address == 0) {
-            Arena owner = Arena.ofShared();
-            MemorySegment block = owner.allocate(length, ALIGNMENT);
-            return new OffHeapMemory(Arena.ofShared(), owner::close, block.address(), length, false, null);
+            return allocateInArena(length);
         }
         return new OffHeapMemory(Arena.ofShared(), () -> AnonymousMemory.unmap(address, length), address, length, false, null);
+    }
+
+    /** {@link #allocate}'s fallback: an arena's memory, zeroed up front by the allocating thread. */
+    static OffHeapMemory allocateInArena(long length) {
+        Arena owner = Arena.ofShared();
+        MemorySegment block = owner.allocate(length, ALIGNMENT);
+        return new OffHeapMemory(Arena.ofShared(), owner::close, block.address(), length, false, null);
     }
 
     /** Length in bytes, as requested (the mapping or allocation behind it may be larger). */

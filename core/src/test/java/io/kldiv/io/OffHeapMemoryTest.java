@@ -6,15 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class OffHeapMemoryTest {
 
-    @Test
-    void freshMemoryReadsZeroHoldsWhatIsWrittenAndIsGoneAfterClose() throws Exception {
+    interface Allocation {
+        OffHeapMemory allocate(long length);
+    }
+
+    static Stream<Allocation> allocations() {
+        return Stream.of(OffHeapMemory::allocate, OffHeapMemory::allocateInArena);
+    }
+
+    @ParameterizedTest
+    @MethodSource("allocations")
+    void freshMemoryReadsZeroHoldsWhatIsWrittenAndIsGoneAfterClose(Allocation allocation) throws Exception {
         long length = (3L << 21) + 12345; // past two huge pages, not a multiple of a page
         MemorySegment view;
-        try (OffHeapMemory memory = OffHeapMemory.allocate(length)) {
+        try (OffHeapMemory memory = allocation.allocate(length)) {
             assertEquals(length, memory.length());
             view = memory.segment(0, length);
             assertEquals(-1L, view.mismatch(MemorySegment.ofArray(new byte[(int) length])), "fresh memory is zero");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import net.openhft.posix.PosixAPI;
 
 /**
  * Runs the {@code kldiv} command. Exit codes: 0 success, 1 bad data (invalid values, damaged, missing or unreadable
@@ -19,6 +20,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Chronicle Bytes (the store) loads OpenHFT's POSIX binding through jnr-ffi when it starts, about 0.2 s of
+        // generated stubs; the store maps, allocates and frees through the JDK and needs none of it. Only the
+        // command does this: it owns its JVM, where an application embedding kldiv may use Chronicle otherwise.
+        PosixAPI.useNoOpPosixApi();
         Interruption.watch(System.err);
         int exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         Interruption.finished();

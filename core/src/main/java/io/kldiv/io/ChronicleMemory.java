@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.core.io.IORuntimeException;
-import net.openhft.posix.PosixAPI;
 
 /**
  * The store's memory, owned by Chronicle Bytes (docs/DESIGN.md): {@code Bytes.allocateDirect} for in-memory tables,
@@ -14,12 +13,6 @@ import net.openhft.posix.PosixAPI;
  * and its start-up, are loaded only by a job that opens or builds a store.
  */
 public final class ChronicleMemory {
-    static {
-        // Chronicle's first use loads OpenHFT's POSIX binding through jnr-ffi (about 0.2 s of generated stubs) to
-        // have it ready; the store needs none of it: mapping, allocating and freeing go through the JDK.
-        PosixAPI.useNoOpPosixApi();
-    }
-
     private ChronicleMemory() {
     }
 

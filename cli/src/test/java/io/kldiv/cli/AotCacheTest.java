@@ -40,7 +40,7 @@ class AotCacheTest {
     @TempDir
     Path dir;
 
-    /** The same jars for every run: a cache records its classpath's jars and is refused when they change. */
+    /** The same jars for every run (./kldiv retrains a cache older than its jars: see AotCacheFreshnessTest). */
     private String classpath;
 
     record Outcome(String stdout, String stderr, byte[] results, ObjectNode summary) {

@@ -37,10 +37,15 @@ public final class ChunkTally implements Serializable {
     /** Tallies rows [from, to) of the results; {@code ranks} adds agreement (null to leave it out). */
     public void add(ResultColumns out, long from, long to, RankAgreement ranks) {
         for (long r = from; r < to; r++) {
-            if (add(out, r, ranks != null && out.status(r) == RowStatus.VALID && ranks.argmaxAgrees(r))
-                    && ranks != null && ranks.wantsTopK()) {
-                overlap.add(ranks.topKOverlap(r));
-            }
+            add(out, r, ranks);
+        }
+    }
+
+    /** One row of {@link #add(ResultColumns, long, long, RankAgreement)}: a method of its own so that it gets compiled. */
+    private void add(ResultColumns out, long r, RankAgreement ranks) {
+        if (add(out, r, ranks != null && out.status(r) == RowStatus.VALID && ranks.argmaxAgrees(r))
+                && ranks != null && ranks.wantsTopK()) {
+            overlap.add(ranks.topKOverlap(r));
         }
     }
 

@@ -17,26 +17,57 @@ public final class ScalarKernel implements Kernel {
 
     @Override
     public void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out) {
-        MeasurePlan plan = new MeasurePlan(options);
-        double tolerance = options.sumTolerance(in.dtype());
-        boolean ratioOfProbabilities = options.ratioOfProbabilities();
-        boolean logs = needsLogs(plan, ratioOfProbabilities);
-        SideDecoder pSide = SideDecoder.of(options.pForm(), tolerance, logs);
-        SideDecoder qSide = SideDecoder.of(options.qForm(), tolerance, logs);
-        int k = in.k();
-        double[] p = new double[k];
-        double[] lnP = new double[k];
-        double[] q = new double[k];
-        double[] lnQ = new double[k];
-        double[] sums = new double[Term.values().length];
-        RowValues reader = new RowValues(in.dtype(), k);
+        RowScorer scorer = new RowScorer(in, options, out);
         for (long row = fromRow; row < toRow; row++) {
+            scorer.score(row);
+        }
+    }
+
+    /**
+     * One call's state and its per-row step. The step is a method of its own so that the JIT compiles it after a
+     * few hundred rows: a loop that runs a few hundred rows per call, as a chunk's does, is never compiled itself,
+     * and a short job would run its row loop in the interpreter to the end.
+     */
+    private static final class RowScorer {
+        private final PairRows in;
+        private final ScoreOptions options;
+        private final ResultColumns out;
+        private final MeasurePlan plan;
+        private final boolean ratioOfProbabilities;
+        private final SideDecoder pSide;
+        private final SideDecoder qSide;
+        private final double[] p;
+        private final double[] lnP;
+        private final double[] q;
+        private final double[] lnQ;
+        private final double[] sums = new double[Term.values().length];
+        private final RowValues reader;
+
+        RowScorer(PairRows in, ScoreOptions options, ResultColumns out) {
+            this.in = in;
+            this.options = options;
+            this.out = out;
+            this.plan = new MeasurePlan(options);
+            double tolerance = options.sumTolerance(in.dtype());
+            this.ratioOfProbabilities = options.ratioOfProbabilities();
+            boolean logs = needsLogs(plan, ratioOfProbabilities);
+            this.pSide = SideDecoder.of(options.pForm(), tolerance, logs);
+            this.qSide = SideDecoder.of(options.qForm(), tolerance, logs);
+            int k = in.k();
+            this.p = new double[k];
+            this.lnP = new double[k];
+            this.q = new double[k];
+            this.lnQ = new double[k];
+            this.reader = new RowValues(in.dtype(), k);
+        }
+
+        void score(long row) {
             long offset = in.rowOffset(row);
             boolean valid = pSide.decode(in.p(), reader, offset, p, lnP);
             valid &= qSide.decode(in.q(), reader, offset, q, lnQ);
             if (!valid) {
                 FlaggedRows.settle(in, options, row, out);
-                continue;
+                return;
             }
             Arrays.fill(sums, 0.0);
             if (plan.needs(Term.P_LOG_P_OVER_Q)) {

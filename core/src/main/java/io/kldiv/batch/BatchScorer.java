@@ -124,7 +124,7 @@ public final class BatchScorer {
         for (int m = 0; m < measures; m++) {
             columns.add(arena.allocate(Math.max(1, rows * Double.BYTES), 64));
         }
-        return new ResultColumns(columns, arena.allocate(Math.max(1, rows), 64));
+        return new ResultColumns(columns, arena.allocate(Math.max(1, rows), 64), arena.allocate(Math.max(1, rows), 64));
     }
 
     private void runChunks(RowSource in, ScoreOptions options, ResultColumns out, ChunkTally[] tallies, long rowsPerChunk,

@@ -43,10 +43,16 @@ public final class ChunkTally implements Serializable {
 
     /** One row of {@link #add(ResultColumns, long, long, RankAgreement)}: a method of its own so that it gets compiled. */
     private void add(ResultColumns out, long r, RankAgreement ranks) {
-        if (add(out, r, ranks != null && out.status(r) == RowStatus.VALID && ranks.argmaxAgrees(r))
+        if (add(out, r, ranks != null && out.status(r) == RowStatus.VALID && argmaxAgrees(out, r, ranks))
                 && ranks != null && ranks.wantsTopK()) {
             overlap.add(ranks.topKOverlap(r));
         }
+    }
+
+    /** The kernel's answer where it wrote one, else the scan's. */
+    private static boolean argmaxAgrees(ResultColumns out, long r, RankAgreement ranks) {
+        byte found = out.top1(r);
+        return found == 0 ? ranks.argmaxAgrees(r) : found == ResultColumns.TOP1_AGREES;
     }
 
     /**

@@ -5,18 +5,30 @@ import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
- * Where a kernel writes: one float64 column per requested measure (in the order of the options' measures) and
- * one status byte per row ({@link RowStatus}). Row {@code r}'s result sits at element {@code r} of each column,
+ * Where a kernel writes: one float64 column per requested measure (in the order of the options' measures), one
+ * status byte per row ({@link RowStatus}) and, where the caller gives a column for it, whether the row's p and q
+ * have their largest value at the same category. Row {@code r}'s result sits at element {@code r} of each column,
  * so chunks of rows scored on different threads write disjoint slices.
  *
  * @param columns float64 columns, one per measure, each at least rows × 8 bytes
  * @param status  one byte per row
+ * @param top1    one byte per row, zeros at first, or null: a kernel that finds a row's top-1 categories on its
+ *                way (a scalar kernel widening float32 values) writes {@link #TOP1_AGREES} or {@link #TOP1_DIFFERS}
+ *                there, and the batch scorer's own scan ({@code RankAgreement}) is left for the other rows
  */
-public record ResultColumns(List<MemorySegment> columns, MemorySegment status) {
+public record ResultColumns(List<MemorySegment> columns, MemorySegment status, MemorySegment top1) {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    /** A row's top-1 agreement, as the kernel found it; 0 where it did not. */
+    public static final byte TOP1_AGREES = 1;
+    public static final byte TOP1_DIFFERS = 2;
 
     public ResultColumns {
         columns = List.copyOf(columns);
+    }
+
+    /** Columns without the top-1 column: every row's agreement is left to the batch scorer's scan. */
+    public ResultColumns(List<MemorySegment> columns, MemorySegment status) {
+        this(columns, status, null);
     }
 
     /** Heap columns for {@code rows} rows and {@code measures} measures: for small batches and tests. */
@@ -36,7 +48,8 @@ public record ResultColumns(List<MemorySegment> columns, MemorySegment status) {
         if (first == 0) {
             return this;
         }
-        return new ResultColumns(columns.stream().map(c -> c.asSlice(first * Double.BYTES)).toList(), status.asSlice(first));
+        return new ResultColumns(columns.stream().map(c -> c.asSlice(first * Double.BYTES)).toList(), status.asSlice(first),
+                top1 == null ? null : top1.asSlice(first));
     }
 
     public void set(int measure, long row, double value) {
@@ -53,5 +66,19 @@ public record ResultColumns(List<MemorySegment> columns, MemorySegment status) {
 
     public byte status(long row) {
         return status.get(ValueLayout.JAVA_BYTE, row);
+    }
+
+    /** Whether this has a top-1 column for kernels to write (else {@link #setTop1} is never called). */
+    public boolean hasTop1() {
+        return top1 != null;
+    }
+
+    public void setTop1(long row, boolean agrees) {
+        top1.set(ValueLayout.JAVA_BYTE, row, agrees ? TOP1_AGREES : TOP1_DIFFERS);
+    }
+
+    /** {@link #TOP1_AGREES}, {@link #TOP1_DIFFERS}, or 0 where no kernel wrote the row's agreement (or no column). */
+    public byte top1(long row) {
+        return top1 == null ? 0 : top1.get(ValueLayout.JAVA_BYTE, row);
     }
 }

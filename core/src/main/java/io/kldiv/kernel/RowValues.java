@@ -20,6 +20,7 @@ public final class RowValues {
     private final Dtype dtype;
     private final float[] floats;
     private final short[] halves;
+    private int top1 = -1;
 
     /** A reader of rows of up to {@code k} values of {@code dtype}. */
     public RowValues(Dtype dtype, int k) {
@@ -30,7 +31,8 @@ public final class RowValues {
 
     /**
      * {@link #read}, returning the values' sum, or NaN when one of them has its sign bit set: a probability row's
-     * check in the same pass (a NaN or +inf value makes the sum NaN or +inf by itself).
+     * check in the same pass (a NaN or +inf value makes the sum NaN or +inf by itself). A float32 row's top-1
+     * category is found in the same pass too ({@link #top1OfLastRow}).
      */
     public double readProbabilities(MemorySegment segment, long rowOffset, double[] dst) {
         int n = dst.length;
@@ -38,13 +40,23 @@ public final class RowValues {
         long signs = 0;
         if (dtype == Dtype.FLOAT32) {
             MemorySegment.copy(segment, FLOAT, rowOffset, floats, 0, n);
+            // The batch scorer's rule (RankAgreement): the first largest value, a NaN never larger than anything.
+            int top = 0;
+            float largest = n == 0 ? Float.NaN : floats[0];
             for (int i = 0; i < n; i++) {
-                double v = floats[i];
+                float f = floats[i];
+                double v = f;
                 dst[i] = v;
                 sum += v;
                 signs |= Double.doubleToRawLongBits(v);
+                if (f > largest) {
+                    largest = f;
+                    top = i;
+                }
             }
+            top1 = top;
         } else {
+            top1 = -1;
             read(segment, rowOffset, dst);
             for (double v : dst) {
                 sum += v;
@@ -54,8 +66,17 @@ public final class RowValues {
         return signs < 0 ? Double.NaN : sum;
     }
 
+    /**
+     * The top-1 category of the row last read by {@link #readProbabilities} from float32 values, by the batch
+     * scorer's rule; −1 when the last row was read otherwise.
+     */
+    public int top1OfLastRow() {
+        return top1;
+    }
+
     /** The first {@code dst.length} values of the row starting at byte {@code rowOffset}. */
     public void read(MemorySegment segment, long rowOffset, double[] dst) {
+        top1 = -1;
         int n = dst.length;
         switch (dtype) {
             case FLOAT64 -> MemorySegment.copy(segment, DOUBLE, rowOffset, dst, 0, n);

@@ -64,10 +64,15 @@ public final class ScalarKernel implements Kernel {
         void score(long row) {
             long offset = in.rowOffset(row);
             boolean valid = pSide.decode(in.p(), reader, offset, p, lnP);
+            int pTop1 = reader.top1OfLastRow();
             valid &= qSide.decode(in.q(), reader, offset, q, lnQ);
             if (!valid) {
                 FlaggedRows.settle(in, options, row, out);
                 return;
+            }
+            int qTop1 = reader.top1OfLastRow();
+            if (pTop1 >= 0 && qTop1 >= 0 && out.hasTop1()) {
+                out.setTop1(row, pTop1 == qTop1); // saves the batch scorer a second read of the row
             }
             Arrays.fill(sums, 0.0);
             if (plan.needs(Term.P_LOG_P_OVER_Q)) {

@@ -248,6 +248,46 @@ class CliTest {
         assertEquals(reference(Measure.KL, 12)[0], skipped.values()[11], 1e-12);
     }
 
+    /** More rows than the results writer's block (8,192), with skipped rows in several blocks, in row order. */
+    @Test
+    void manyRowsAreWrittenInOrderAcrossBlocks() throws IOException {
+        int n = 20_000;
+        RandomRows rows = new RandomRows(5);
+        double[][] a = new double[n][];
+        double[][] b = new double[n][];
+        for (int r = 0; r < n; r++) {
+            a[r] = rows.probabilities(3, 0.0);
+            b[r] = rows.probabilities(3, 0.0);
+            if (r % 4099 == 7) {
+                a[r][1] = -a[r][1]; // invalid: negative
+            }
+        }
+        NpyFiles.write(pFile, "<f8", a);
+        NpyFiles.write(qFile, "<f8", b);
+        Path one = dir.resolve("one.npy");
+        Path two = dir.resolve("two.npy");
+        assertEquals(0, kldiv("score", "--p", pFile.toString(), "--q", qFile.toString(), "--on-invalid", "nan",
+                "--out", one.toString()).exit());
+        assertEquals(0, kldiv("score", "--p", pFile.toString(), "--q", qFile.toString(), "--on-invalid", "skip",
+                "--measure", "kl,js", "--out", two.toString()).exit());
+        double[] kl = NpyFiles.readFloat64(one).values();
+        NpyFiles.Array both = NpyFiles.readFloat64(two);
+        int kept = 0;
+        for (int r = 0; r < n; r++) {
+            if (r % 4099 == 7) {
+                assertTrue(Double.isNaN(kl[r]), "row " + r);
+                continue;
+            }
+            double want = Reference.score(ScoreOptions.of(Measure.KL), a[r], b[r])[0];
+            assertEquals(want, kl[r], 1e-12 * (1 + want), "row " + r);
+            assertEquals(want, both.values()[2 * kept], 1e-12 * (1 + want), "kept row " + kept);
+            double js = Reference.score(ScoreOptions.of(Measure.JS), a[r], b[r])[0];
+            assertEquals(js, both.values()[2 * kept + 1], 1e-12 * (1 + js), "kept row " + kept);
+            kept++;
+        }
+        assertArrayEquals(new long[] {kept, 2}, both.shape());
+    }
+
     @Test
     void badDataExitsWithOneAndNamesTheFile() throws IOException {
         Path out = dir.resolve("out.npy");

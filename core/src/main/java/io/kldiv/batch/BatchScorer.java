@@ -9,6 +9,7 @@ import io.kldiv.kernel.RowStatus;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -216,8 +217,9 @@ public final class BatchScorer {
             double seconds, double warmupSeconds) {
         TallySummary.Job job = new TallySummary.Job(in.rows(), in.k(), in.dtype(), workers, kernel.name(), seconds,
                 warmupSeconds, in.bytesScanned());
+        OrderStatistics.RowFilter valid = Arrays.stream(total.invalid).allMatch(n -> n == 0) ? OrderStatistics.RowFilter.ALL
+                : r -> out.status(r) == RowStatus.VALID;
         return TallySummary.summarize(job, options.measures(), topK == 0 ? 0 : Math.min(topK, in.k()), total,
-                (m, ranks) -> OrderStatistics.select(out.columns().get(m), in.rows(),
-                        r -> out.status(r) == RowStatus.VALID, ranks));
+                (m, ranks) -> OrderStatistics.select(out.columns().get(m), in.rows(), valid, ranks));
     }
 }

@@ -20,6 +20,9 @@ public final class OrderStatistics {
 
     /** Which rows of the column take part: the others (invalid rows) are passed over. */
     public interface RowFilter {
+        /** Every row: the rows are not asked one by one. */
+        RowFilter ALL = row -> true;
+
         boolean includes(long row);
     }
 
@@ -42,8 +45,10 @@ public final class OrderStatistics {
         double[] all = new double[rows];
         MemorySegment.copy(column, DOUBLE, 0, all, 0, rows);
         int kept = 0;
+        // Asking a filter per row costs a short job milliseconds before the JIT compiles the loop.
+        boolean everyRow = filter == RowFilter.ALL;
         for (int r = 0; r < rows; r++) {
-            if (filter.includes(r) && !Double.isNaN(all[r])) {
+            if ((everyRow || filter.includes(r)) && !Double.isNaN(all[r])) {
                 all[kept++] = all[r];
             }
         }

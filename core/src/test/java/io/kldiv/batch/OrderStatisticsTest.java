@@ -24,6 +24,17 @@ class OrderStatisticsTest {
     @ParameterizedTest
     @MethodSource("selections")
     void selectsWhatSortingSelects(Selection selection) {
+        selectsWhatSortingSelects(selection, false);
+    }
+
+    /** {@link OrderStatistics.RowFilter#ALL} takes the rows without asking a filter: NaN values still never count. */
+    @ParameterizedTest
+    @MethodSource("selections")
+    void everyRowSelectsWhatSortingSelects(Selection selection) {
+        selectsWhatSortingSelects(selection, true);
+    }
+
+    private static void selectsWhatSortingSelects(Selection selection, boolean everyRow) {
         SplittableRandom random = new SplittableRandom(3);
         int n = 5000;
         double[] values = new double[n];
@@ -35,13 +46,14 @@ class OrderStatisticsTest {
         }
         values[17] = Double.NaN;
         boolean[] excluded = new boolean[n];
-        for (int i = 0; i < n; i += 7) {
+        for (int i = 0; i < n && !everyRow; i += 7) {
             excluded[i] = true;
         }
         double[] kept = java.util.stream.IntStream.range(0, n).filter(i -> !excluded[i] && !Double.isNaN(values[i]))
                 .mapToDouble(i -> values[i]).sorted().toArray();
         long[] ranks = {0, 1, 2, kept.length / 10, kept.length / 2, kept.length / 2 + 1, kept.length - 2, kept.length - 1};
-        double[] got = selection.select(MemorySegment.ofArray(values), n, r -> !excluded[(int) r], ranks);
+        OrderStatistics.RowFilter filter = everyRow ? OrderStatistics.RowFilter.ALL : r -> !excluded[(int) r];
+        double[] got = selection.select(MemorySegment.ofArray(values), n, filter, ranks);
         for (int t = 0; t < ranks.length; t++) {
             assertEquals(Double.doubleToRawLongBits(kept[(int) ranks[t]]), Double.doubleToRawLongBits(got[t]), "rank " + ranks[t]);
         }

@@ -85,7 +85,7 @@ final class SummaryMerge {
                 MemorySegment.copy(part.values[m], 0, column, ValueLayout.JAVA_DOUBLE, at, part.valueCounts[m]);
                 at += (long) part.valueCounts[m] * Double.BYTES;
             }
-            return OrderStatistics.select(column, n, r -> true, ranks);
+            return OrderStatistics.select(column, n, OrderStatistics.RowFilter.ALL, ranks);
         };
     }
 

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM options ./kldiv runs with an AOT cache, in separate JVMs: a trained cache, a deleted one and one of
  * garbage bytes each give a run whose results and summary are the same, bit for bit, as a run without a cache,
  * and nothing on stdout or stderr mentions the cache (the training run itself reports on stdout: ./kldiv drops it).
- * The same holds for the options ./kldiv starts a small {@code score} job with, without the Vector API module (and
- * for the smallest, without C2); a job that wants a vector kernel there exits with the launcher's restart status
- * and leaves nothing behind.
+ * The same holds for the options ./kldiv starts a small {@code score} job with: without the Vector API module,
+ * with the serial collector (and for the smallest, without C2); a job that wants a vector kernel there exits with
+ * the launcher's restart status and leaves nothing behind.
  */
 class AotCacheTest {
     private static final List<String> QUIET = List.of("-Xlog:aot*=off,cds*=off");
@@ -75,6 +75,7 @@ class AotCacheTest {
         List<String> light = new ArrayList<>(buildFlags());
         assertTrue(light.remove("--add-modules=jdk.incubator.vector"), light.toString());
         light.add("-D" + VectorRestart.PROPERTY + "=75");
+        light.add("-XX:+UseSerialGC");
         Path cache = dir.resolve("kldiv-light.aot");
         score("training", light, concat(List.of("-XX:AOTCacheOutput=" + cache), QUIET));
 

@@ -4,6 +4,8 @@ import io.kldiv.InvalidReason;
 import io.kldiv.kernel.ResultColumns;
 import io.kldiv.kernel.RowStatus;
 import java.io.Serializable;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * The partial statistics of one chunk of rows, taken right after the chunk is scored while its results are in
@@ -13,6 +15,8 @@ import java.io.Serializable;
  */
 public final class ChunkTally implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final int BLOCK_ROWS = 1024;
+    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     final long[] invalid = new long[InvalidReason.values().length];
     final Moments[] measures;
@@ -34,25 +38,50 @@ public final class ChunkTally implements Serializable {
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
-    /** Tallies rows [from, to) of the results; {@code ranks} adds agreement (null to leave it out). */
+    /**
+     * Tallies rows [from, to) of the results; {@code ranks} adds agreement (null to leave it out). The columns are
+     * read a block of rows at a time into arrays: a value read per row goes through the memory-access layer, slow
+     * until compiled, and compiling it costs a short job's workers a core.
+     */
     public void add(ResultColumns out, long from, long to, RankAgreement ranks) {
-        for (long r = from; r < to; r++) {
-            add(out, r, ranks);
+        int block = (int) Math.min(BLOCK_ROWS, Math.max(0, to - from));
+        byte[] status = new byte[block];
+        byte[] top1 = new byte[block];
+        double[][] values = new double[measures.length][block];
+        for (long start = from; start < to; start += block) {
+            int n = (int) Math.min(block, to - start);
+            MemorySegment.copy(out.status(), ValueLayout.JAVA_BYTE, start, status, 0, n);
+            if (out.hasTop1()) {
+                MemorySegment.copy(out.top1(), ValueLayout.JAVA_BYTE, start, top1, 0, n);
+            }
+            for (int m = 0; m < measures.length; m++) {
+                MemorySegment.copy(out.columns().get(m), DOUBLE, start * Double.BYTES, values[m], 0, n);
+            }
+            for (int i = 0; i < n; i++) {
+                add(status[i], values, i, top1[i], start + i, ranks);
+            }
         }
     }
 
     /** One row of {@link #add(ResultColumns, long, long, RankAgreement)}: a method of its own so that it gets compiled. */
-    private void add(ResultColumns out, long r, RankAgreement ranks) {
-        if (add(out, r, ranks != null && out.status(r) == RowStatus.VALID && argmaxAgrees(out, r, ranks))
-                && ranks != null && ranks.wantsTopK()) {
-            overlap.add(ranks.topKOverlap(r));
+    private void add(byte status, double[][] values, int i, byte top1, long row, RankAgreement ranks) {
+        if (status != RowStatus.VALID) {
+            invalid[RowStatus.reason(status).ordinal()]++;
+            return;
         }
-    }
-
-    /** The kernel's answer where it wrote one, else the scan's. */
-    private static boolean argmaxAgrees(ResultColumns out, long r, RankAgreement ranks) {
-        byte found = out.top1(r);
-        return found == 0 ? ranks.argmaxAgrees(r) : found == ResultColumns.TOP1_AGREES;
+        for (int m = 0; m < measures.length; m++) {
+            addValue(m, values[m][i]);
+        }
+        if (ranks == null) {
+            return;
+        }
+        // The kernel's answer where it wrote one, else the scan's.
+        if (top1 == 0 ? ranks.argmaxAgrees(row) : top1 == ResultColumns.TOP1_AGREES) {
+            argmaxAgreements++;
+        }
+        if (ranks.wantsTopK()) {
+            overlap.add(ranks.topKOverlap(row));
+        }
     }
 
     /**
@@ -66,19 +95,22 @@ public final class ChunkTally implements Serializable {
             return false;
         }
         for (int m = 0; m < measures.length; m++) {
-            double v = out.get(m, r);
-            min[m] = Math.min(min[m], v);
-            max[m] = Math.max(max[m], v);
-            if (v == Double.POSITIVE_INFINITY) {
-                infCount[m]++;
-            } else {
-                measures[m].add(v);
-            }
+            addValue(m, out.get(m, r));
         }
         if (argmaxAgrees) {
             argmaxAgreements++;
         }
         return true;
+    }
+
+    private void addValue(int m, double v) {
+        min[m] = Math.min(min[m], v);
+        max[m] = Math.max(max[m], v);
+        if (v == Double.POSITIVE_INFINITY) {
+            infCount[m]++;
+        } else {
+            measures[m].add(v);
+        }
     }
 
     /** Folds {@code next} (the following chunk) into this one. */

@@ -40,6 +40,11 @@ public final class MeasurePlan {
         }
     }
 
+    /** The {@code m}-th requested measure of a row from its sums, in the requested unit. */
+    public double value(int m, double[] sums) {
+        return value(measures[m], sums);
+    }
+
     /** One measure of a row from its sums, in the requested unit. */
     public double value(Measure measure, double[] sums) {
         return switch (measure) {

@@ -68,17 +68,8 @@ public record ResultColumns(List<MemorySegment> columns, MemorySegment status, M
         return status.get(ValueLayout.JAVA_BYTE, row);
     }
 
-    /** Whether this has a top-1 column for kernels to write (else {@link #setTop1} is never called). */
+    /** Whether this has a top-1 column for kernels to write. */
     public boolean hasTop1() {
         return top1 != null;
-    }
-
-    public void setTop1(long row, boolean agrees) {
-        top1.set(ValueLayout.JAVA_BYTE, row, agrees ? TOP1_AGREES : TOP1_DIFFERS);
-    }
-
-    /** {@link #TOP1_AGREES}, {@link #TOP1_DIFFERS}, or 0 where no kernel wrote the row's agreement (or no column). */
-    public byte top1(long row) {
-        return top1 == null ? 0 : top1.get(ValueLayout.JAVA_BYTE, row);
     }
 }

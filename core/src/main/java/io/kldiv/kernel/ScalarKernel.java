@@ -2,6 +2,8 @@ package io.kldiv.kernel;
 
 import io.kldiv.ScoreOptions;
 import io.kldiv.reference.TermMath;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -17,18 +19,23 @@ public final class ScalarKernel implements Kernel {
 
     @Override
     public void score(PairRows in, ScoreOptions options, long fromRow, long toRow, ResultColumns out) {
-        RowScorer scorer = new RowScorer(in, options, out);
+        RowScorer scorer = new RowScorer(in, options, out, fromRow);
         for (long row = fromRow; row < toRow; row++) {
             scorer.score(row);
         }
+        scorer.flush();
     }
 
     /**
      * One call's state and its per-row step. The step is a method of its own so that the JIT compiles it after a
      * few hundred rows: a loop that runs a few hundred rows per call, as a chunk's does, is never compiled itself,
-     * and a short job would run its row loop in the interpreter to the end.
+     * and a short job would run its row loop in the interpreter to the end. Results are kept in arrays and copied to
+     * the result columns a block of rows at a time: a value written per row goes through the memory-access layer,
+     * whose many small methods C1 compiles while a short job's workers wait for its cores.
      */
     private static final class RowScorer {
+        private static final int BLOCK_ROWS = 256;
+        private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
         private final PairRows in;
         private final ScoreOptions options;
         private final ResultColumns out;
@@ -42,11 +49,18 @@ public final class ScalarKernel implements Kernel {
         private final double[] lnQ;
         private final double[] sums = new double[Term.values().length];
         private final RowValues reader;
+        private final double[][] results;
+        private final byte[] top1 = new byte[BLOCK_ROWS];
+        /** The block: rows [blockStart, blockStart + filled) are scored into the arrays, not yet copied out. */
+        private long blockStart;
+        private int filled;
 
-        RowScorer(PairRows in, ScoreOptions options, ResultColumns out) {
+        RowScorer(PairRows in, ScoreOptions options, ResultColumns out, long fromRow) {
             this.in = in;
             this.options = options;
             this.out = out;
+            this.blockStart = fromRow;
+            this.results = new double[options.measures().size()][BLOCK_ROWS];
             this.plan = new MeasurePlan(options);
             double tolerance = options.sumTolerance(in.dtype());
             this.ratioOfProbabilities = options.ratioOfProbabilities();
@@ -67,13 +81,15 @@ public final class ScalarKernel implements Kernel {
             int pTop1 = reader.top1OfLastRow();
             valid &= qSide.decode(in.q(), reader, offset, q, lnQ);
             if (!valid) {
+                // Rare: the rows before it go out first, the reference writes this one itself.
+                flush();
                 FlaggedRows.settle(in, options, row, out);
+                blockStart = row + 1;
                 return;
             }
             int qTop1 = reader.top1OfLastRow();
-            if (pTop1 >= 0 && qTop1 >= 0 && out.hasTop1()) {
-                out.setTop1(row, pTop1 == qTop1); // saves the batch scorer a second read of the row
-            }
+            // Found on the way, it saves the batch scorer a second read of the row; 0 leaves the row to it.
+            top1[filled] = pTop1 < 0 || qTop1 < 0 ? 0 : pTop1 == qTop1 ? ResultColumns.TOP1_AGREES : ResultColumns.TOP1_DIFFERS;
             Arrays.fill(sums, 0.0);
             if (plan.needs(Term.P_LOG_P_OVER_Q)) {
                 sums[Term.P_LOG_P_OVER_Q.ordinal()] = ratioOfProbabilities ? weightedLogRatio(p, q) : weightedDifference(p, lnP, lnQ);
@@ -93,8 +109,25 @@ public final class ScalarKernel implements Kernel {
             if (plan.needs(Term.JS_TWICE)) {
                 sums[Term.JS_TWICE.ordinal()] = jensenShannonTwice(p, q);
             }
-            plan.finish(sums, out, row);
-            out.setStatus(row, RowStatus.VALID);
+            for (int m = 0; m < results.length; m++) {
+                results[m][filled] = plan.value(m, sums);
+            }
+            if (++filled == BLOCK_ROWS) {
+                flush();
+            }
+        }
+
+        /** Copies the block's rows to the result columns (all valid: a flagged row ends a block). */
+        void flush() {
+            for (int m = 0; m < results.length; m++) {
+                MemorySegment.copy(results[m], 0, out.columns().get(m), DOUBLE, blockStart * Double.BYTES, filled);
+            }
+            out.status().asSlice(blockStart, filled).fill(RowStatus.VALID);
+            if (out.hasTop1()) {
+                MemorySegment.copy(top1, 0, out.top1(), ValueLayout.JAVA_BYTE, blockStart, filled);
+            }
+            blockStart += filled;
+            filled = 0;
         }
     }
 

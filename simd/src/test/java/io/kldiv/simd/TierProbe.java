@@ -27,14 +27,22 @@ public final class TierProbe {
     private TierProbe() {
     }
 
-    /** Argument: the kernel's name in the JVM that compares ({@code scalar}, or a SIMD kernel's). */
+    /**
+     * Arguments: the kernel's name in the JVM that compares ({@code scalar}, or a SIMD kernel's), and optionally how
+     * many rounds to score (the last one's bits are printed), enough for C2 to compile the kernel.
+     */
     public static void main(String[] args) {
         // Built directly: the dispatch would refuse SIMD in an interpreted JVM, which is exactly what is tested here.
         Kernel kernel = args[0].equals("scalar") ? Kernels.scalar() : new SimdKernel();
         if (!kernel.name().equals(args[0])) {
             throw new IllegalStateException("probe runs " + kernel.name() + ", not " + args[0]);
         }
-        for (long bits : score(kernel)) {
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        List<Long> last = List.of();
+        for (int round = 0; round < rounds; round++) {
+            last = score(kernel);
+        }
+        for (long bits : last) {
             System.out.println(Long.toHexString(bits));
         }
     }

@@ -1,11 +1,10 @@
 package io.kldiv.batch;
 
 import io.kldiv.InvalidReason;
+import io.kldiv.io.NativeOrderCopy;
 import io.kldiv.kernel.ResultColumns;
 import io.kldiv.kernel.RowStatus;
 import java.io.Serializable;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * The partial statistics of one chunk of rows, taken right after the chunk is scored while its results are in
@@ -16,7 +15,6 @@ import java.lang.foreign.ValueLayout;
 public final class ChunkTally implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int BLOCK_ROWS = 1024;
-    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     final long[] invalid = new long[InvalidReason.values().length];
     final Moments[] measures;
@@ -50,12 +48,12 @@ public final class ChunkTally implements Serializable {
         double[][] values = new double[measures.length][block];
         for (long start = from; start < to; start += block) {
             int n = (int) Math.min(block, to - start);
-            MemorySegment.copy(out.status(), ValueLayout.JAVA_BYTE, start, status, 0, n);
+            NativeOrderCopy.toArray(out.status(), start, status, n);
             if (out.hasTop1()) {
-                MemorySegment.copy(out.top1(), ValueLayout.JAVA_BYTE, start, top1, 0, n);
+                NativeOrderCopy.toArray(out.top1(), start, top1, n);
             }
             for (int m = 0; m < measures.length; m++) {
-                MemorySegment.copy(out.columns().get(m), DOUBLE, start * Double.BYTES, values[m], 0, n);
+                NativeOrderCopy.toArray(out.columns().get(m), start * Double.BYTES, values[m], n);
             }
             for (int i = 0; i < n; i++) {
                 add(status[i], values, i, top1[i], start + i, ranks);

@@ -1,5 +1,6 @@
 package io.kldiv.batch;
 
+import io.kldiv.io.NativeOrderCopy;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class OrderStatistics {
 
     static double[] bySorting(MemorySegment column, int rows, RowFilter filter, long[] ranks) {
         double[] all = new double[rows];
-        MemorySegment.copy(column, DOUBLE, 0, all, 0, rows);
+        NativeOrderCopy.toArray(column, 0, all, rows);
         int kept = 0;
         // Asking a filter per row costs a short job milliseconds before the JIT compiles the loop.
         boolean everyRow = filter == RowFilter.ALL;

@@ -3,8 +3,6 @@ package io.kldiv.io;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The names of one writer's files beside its destination {@code d}: the temporary file {@code .d.<id>.tmp} that
@@ -13,7 +11,7 @@ import java.util.regex.Pattern;
  * never touched.
  */
 record TempFileName(Path directory, String destinationName, String id) {
-    private static final Pattern ID = Pattern.compile("([0-9a-f]{16})\\.(tmp|lock)");
+    private static final int ID_DIGITS = 16;
 
     static TempFileName random(Path directory, String destinationName) {
         return new TempFileName(directory, destinationName,
@@ -26,8 +24,31 @@ record TempFileName(Path directory, String destinationName, String id) {
         if (!fileName.startsWith(prefix)) {
             return null;
         }
-        Matcher m = ID.matcher(fileName.substring(prefix.length()));
-        return m.matches() ? m.group(1) : null;
+        String rest = fileName.substring(prefix.length());
+        if (rest.length() < ID_DIGITS || !(rest.endsWith(".tmp") || rest.endsWith(".lock"))
+                || rest.length() != ID_DIGITS + (rest.endsWith(".tmp") ? 4 : 5)) {
+            return null;
+        }
+        for (int i = 0; i < ID_DIGITS; i++) {
+            char c = rest.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+        }
+        return rest.substring(0, ID_DIGITS);
+    }
+
+    // Written out, not the record's own: those are bootstrapped through method handles on first use, a few
+    // milliseconds at the end of every job that writes a file.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TempFileName t && directory.equals(t.directory) && destinationName.equals(t.destinationName)
+                && id.equals(t.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return (directory.hashCode() * 31 + destinationName.hashCode()) * 31 + id.hashCode();
     }
 
     Path tempFile() {

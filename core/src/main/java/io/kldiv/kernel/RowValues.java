@@ -2,8 +2,8 @@ package io.kldiv.kernel;
 
 import io.kldiv.Dtype;
 import io.kldiv.HalfFloats;
+import io.kldiv.io.NativeOrderCopy;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * Reading stored values as doubles (float32 and the half types widened exactly), aligned or not, in native order.
@@ -13,9 +13,6 @@ import java.lang.foreign.ValueLayout;
  * One instance per thread: it keeps scratch arrays.
  */
 public final class RowValues {
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
-    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
-    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
 
     private final Dtype dtype;
     private final float[] floats;
@@ -39,7 +36,7 @@ public final class RowValues {
         double sum = 0.0;
         long signs = 0;
         if (dtype == Dtype.FLOAT32) {
-            MemorySegment.copy(segment, FLOAT, rowOffset, floats, 0, n);
+            NativeOrderCopy.toArray(segment, rowOffset, floats, n);
             // The batch scorer's rule (RankAgreement): the first largest value, a NaN never larger than anything.
             int top = 0;
             float largest = n == 0 ? Float.NaN : floats[0];
@@ -79,15 +76,15 @@ public final class RowValues {
         top1 = -1;
         int n = dst.length;
         switch (dtype) {
-            case FLOAT64 -> MemorySegment.copy(segment, DOUBLE, rowOffset, dst, 0, n);
+            case FLOAT64 -> NativeOrderCopy.toArray(segment, rowOffset, dst, n);
             case FLOAT32 -> {
-                MemorySegment.copy(segment, FLOAT, rowOffset, floats, 0, n);
+                NativeOrderCopy.toArray(segment, rowOffset, floats, n);
                 for (int i = 0; i < n; i++) {
                     dst[i] = floats[i];
                 }
             }
             case BFLOAT16, FLOAT16 -> {
-                MemorySegment.copy(segment, SHORT, rowOffset, halves, 0, n);
+                NativeOrderCopy.toArray(segment, rowOffset, halves, n);
                 for (int i = 0; i < n; i++) {
                     dst[i] = HalfFloats.toFloat(halves[i], dtype);
                 }

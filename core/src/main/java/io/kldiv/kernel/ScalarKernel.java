@@ -1,9 +1,8 @@
 package io.kldiv.kernel;
 
 import io.kldiv.ScoreOptions;
+import io.kldiv.io.NativeOrderCopy;
 import io.kldiv.reference.TermMath;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -35,7 +34,6 @@ public final class ScalarKernel implements Kernel {
      */
     private static final class RowScorer {
         private static final int BLOCK_ROWS = 256;
-        private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
         private final PairRows in;
         private final ScoreOptions options;
         private final ResultColumns out;
@@ -120,11 +118,11 @@ public final class ScalarKernel implements Kernel {
         /** Copies the block's rows to the result columns (all valid: a flagged row ends a block). */
         void flush() {
             for (int m = 0; m < results.length; m++) {
-                MemorySegment.copy(results[m], 0, out.columns().get(m), DOUBLE, blockStart * Double.BYTES, filled);
+                NativeOrderCopy.fromArray(results[m], filled, out.columns().get(m), blockStart * Double.BYTES);
             }
             out.status().asSlice(blockStart, filled).fill(RowStatus.VALID);
             if (out.hasTop1()) {
-                MemorySegment.copy(top1, 0, out.top1(), ValueLayout.JAVA_BYTE, blockStart, filled);
+                NativeOrderCopy.fromArray(top1, filled, out.top1(), blockStart);
             }
             blockStart += filled;
             filled = 0;

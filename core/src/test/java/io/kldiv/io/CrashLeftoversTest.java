@@ -128,7 +128,8 @@ class CrashLeftoversTest {
         Files.writeString(dir.resolve(".t.kls.fedcba9876543210.lock"), "");
         // Not ours to judge: another destination's temp file, and names that only look similar.
         List<String> untouched = List.of(".t.kls.notes", ".t.kls.0123456789ABCDEF.tmp", ".t.kls.0123.tmp",
-                ".u.kls.0123456789abcdef.tmp", "t.kls.0123456789abcdef.tmp");
+                ".u.kls.0123456789abcdef.tmp", "t.kls.0123456789abcdef.tmp", ".t.kls.0123456789abcdef0.tmp",
+                ".t.kls.0123456789abcdef.tmp.bak", ".t.kls.0123456789abcdeg.lock", ".t.kls.0123456789abcdef.lck");
         for (String name : untouched) {
             Files.writeString(dir.resolve(name), "user");
         }

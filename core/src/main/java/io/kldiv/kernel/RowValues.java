@@ -13,7 +13,6 @@ import java.lang.foreign.MemorySegment;
  * One instance per thread: it keeps scratch arrays.
  */
 public final class RowValues {
-
     private final Dtype dtype;
     private final float[] floats;
     private final short[] halves;
@@ -53,7 +52,6 @@ public final class RowValues {
             }
             top1 = top;
         } else {
-            top1 = -1;
             read(segment, rowOffset, dst);
             for (double v : dst) {
                 sum += v;

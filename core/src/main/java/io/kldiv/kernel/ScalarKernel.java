@@ -87,7 +87,8 @@ public final class ScalarKernel implements Kernel {
             }
             int qTop1 = reader.top1OfLastRow();
             // Found on the way, it saves the batch scorer a second read of the row; 0 leaves the row to it.
-            top1[filled] = pTop1 < 0 || qTop1 < 0 ? 0 : pTop1 == qTop1 ? ResultColumns.TOP1_AGREES : ResultColumns.TOP1_DIFFERS;
+            top1[filled] = pTop1 < 0 || qTop1 < 0 ? 0
+                    : pTop1 == qTop1 ? ResultColumns.TOP1_AGREES : ResultColumns.TOP1_DIFFERS;
             Arrays.fill(sums, 0.0);
             if (plan.needs(Term.P_LOG_P_OVER_Q)) {
                 sums[Term.P_LOG_P_OVER_Q.ordinal()] = ratioOfProbabilities ? weightedLogRatio(p, q) : weightedDifference(p, lnP, lnQ);

@@ -25,8 +25,8 @@ record TempFileName(Path directory, String destinationName, String id) {
             return null;
         }
         String rest = fileName.substring(prefix.length());
-        if (rest.length() < ID_DIGITS || !(rest.endsWith(".tmp") || rest.endsWith(".lock"))
-                || rest.length() != ID_DIGITS + (rest.endsWith(".tmp") ? 4 : 5)) {
+        String suffix = rest.endsWith(".tmp") ? ".tmp" : rest.endsWith(".lock") ? ".lock" : null;
+        if (suffix == null || rest.length() != ID_DIGITS + suffix.length()) {
             return null;
         }
         for (int i = 0; i < ID_DIGITS; i++) {

@@ -3,13 +3,12 @@ package io.kldiv.cli;
 import io.kldiv.Dtype;
 import io.kldiv.Measure;
 import io.kldiv.io.AtomicOutput;
+import io.kldiv.io.NativeOrderCopy;
 import io.kldiv.kernel.ResultColumns;
 import io.kldiv.kernel.RowStatus;
 import io.kldiv.npy.NpyWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.util.Locale;
  */
 final class ResultsOutput {
     private static final int BLOCK_ROWS = 8192;
-    private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     private ResultsOutput() {
     }
@@ -63,10 +61,10 @@ final class ResultsOutput {
                 for (long start = 0; start < rows; start += BLOCK_ROWS) {
                     int n = (int) Math.min(BLOCK_ROWS, rows - start);
                     for (int j = 0; j < m; j++) {
-                        MemorySegment.copy(results.columns().get(j), DOUBLE, start * Double.BYTES, columns[j], 0, n);
+                        NativeOrderCopy.toArray(results.columns().get(j), start * Double.BYTES, columns[j], n);
                     }
                     if (skipInvalid) {
-                        MemorySegment.copy(results.status(), ValueLayout.JAVA_BYTE, start, status, 0, n);
+                        NativeOrderCopy.toArray(results.status(), start, status, n);
                     }
                     int filled = 0;
                     for (int i = 0; i < n; i++) {

@@ -160,7 +160,7 @@ final class PartitionScorer implements AutoCloseable {
             throw e.at(where, firstIndex + blockRow(Math.toIntExact(e.row())));
         }
         bytesScanned += block.bytesScanned();
-        ranks = new RankAgreement(block, 0);
+        ranks = new RankAgreement(block, 0, kernel.floatArgmax());
     }
 
     private int blockRow(int scoredSlot) {
